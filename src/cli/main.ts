@@ -1,0 +1,101 @@
+/**
+ * kommunrapport's command line: parse flags → build() → print diagnostics and a
+ * summary → exit code (see README, "Slutkoder").
+ */
+import { parseArgs } from 'node:util';
+import { statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { allFormats, build, type Format } from '../build.ts';
+import { BuildError, ExitCode, formatDiagnostic } from '../diagnostics.ts';
+
+const usage = `Användning: npm run build:report -- [flaggor]
+
+  --report <mapp>      bygg bara den här rapporten (mappnamn under content/); kan upprepas
+  --format <lista>     format att skapa, kommaseparerat: pdf,docx,html (standard: alla)
+  --out <mapp>         mapp för färdiga filer (standard: output)
+  --content <mapp>     mapp med rapporter och kommunprofiler (standard: content)
+  --check              kontrollera innehållet utan att skapa några filer
+  --help               visa den här hjälpen`;
+
+function fail(message: string): never {
+  process.stderr.write(`fel: ${message}\n\n${usage}\n`);
+  process.exit(ExitCode.usage);
+}
+
+function parseFormats(value: string | undefined): Format[] {
+  if (!value) return [...allFormats];
+  const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  for (const f of formats) {
+    if (!(allFormats as readonly string[]).includes(f)) fail(`okänt format "${f}"; välj bland ${allFormats.join(', ')}`);
+  }
+  return formats as Format[];
+}
+
+function size(path: string): string {
+  const bytes = statSync(path).size;
+  return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.round(bytes / 1024)} kB`;
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        report: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        out: { type: 'string', default: 'output' },
+        content: { type: 'string', default: 'content' },
+        check: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      allowPositionals: false,
+    });
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  const { values } = args;
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return ExitCode.ok;
+  }
+
+  const started = performance.now();
+  const result = await build({
+    contentDir: values.content!,
+    outDir: values.out!,
+    reports: values.report?.map((r) => r.replace(/^content\//, '').replace(/\/+$/, '')),
+    formats: parseFormats(values.format),
+    checkOnly: values.check,
+  });
+
+  for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  const errors = result.diagnostics.filter((d) => d.severity === 'fel').length;
+  const warnings = result.diagnostics.length - errors;
+
+  process.stdout.write('\n');
+  for (const r of result.reports) {
+    if (!r.ok) {
+      process.stdout.write(`✗ ${r.id}: byggdes inte på grund av fel i innehållet\n`);
+    } else if (values.check) {
+      process.stdout.write(`✓ ${r.id}: innehållet är kontrollerat\n`);
+    } else {
+      process.stdout.write(`✓ ${r.title ?? r.id}\n`);
+      for (const file of r.written) process.stdout.write(`    ${relative(process.cwd(), file)} (${size(file)})\n`);
+    }
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1).replace('.', ',');
+  process.stdout.write(`\n${errors} fel, ${warnings} varningar · ${seconds} s\n`);
+  return errors > 0 ? ExitCode.contentErrors : ExitCode.ok;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof BuildError) {
+      process.stderr.write(`fel: ${err.message}\n${err.hint ? `    → ${err.hint}\n` : ''}`);
+      process.exit(err.exitCode);
+    }
+    process.stderr.write(`Oväntat fel i kommunrapport: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(ExitCode.renderFailed);
+  },
+);

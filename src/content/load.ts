@@ -1,0 +1,292 @@
+/**
+ * Stage 1: read a report folder and its municipality profile from disk, split
+ * front matter from Markdown, and validate every value against the schemas.
+ * Nothing is computed here; nothing here knows about output formats.
+ */
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import type { Diagnostics } from '../diagnostics.ts';
+import { parseYamlFile, splitSourceFile, type SourceFile } from './source-file.ts';
+import { check, reportAt } from './validate.ts';
+import {
+  blockSchemas,
+  indexSchema,
+  profileSchema,
+  sectionSchema,
+  type BlockInput,
+  type BlockType,
+  type IndexInput,
+  type ProfileInput,
+} from './schema.ts';
+import { nearest } from './schema-helpers.ts';
+import { parseBody, type BodyBlock } from './markdown.ts';
+import { imageSize } from './image-size.ts';
+
+export const PROFILES_FOLDER = 'kommuner';
+export const INDEX_FILE = 'index.md';
+export const PROFILE_FILE = 'kommun.yaml';
+
+export interface LoadedBlock {
+  input: BlockInput;
+  source: SourceFile;
+  /** Path of the block in its file's front matter, e.g. ["data", 0]. */
+  path: (string | number)[];
+}
+
+export interface LoadedImage {
+  kind: 'image';
+  alt: string;
+  mime: 'image/png' | 'image/jpeg';
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+export interface LoadedSection {
+  id: string;
+  rubrik: string;
+  source: SourceFile;
+  blocks: LoadedBlock[];
+  body: (Exclude<BodyBlock, { kind: 'imageRef' }> | LoadedImage)[];
+}
+
+export interface LoadedReport {
+  id: string;
+  dir: string;
+  index: IndexInput;
+  indexSource: SourceFile;
+  indexBody: LoadedSection['body'];
+  profile: { id: string; input: ProfileInput; logoSvg: string };
+  sections: LoadedSection[];
+}
+
+/** Report folders under the content root: every folder with an index.md, except the profiles folder. */
+export function findReportFolders(contentRoot: string): string[] {
+  if (!existsSync(contentRoot)) return [];
+  return readdirSync(contentRoot, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && e.name !== PROFILES_FOLDER && !e.name.startsWith('.'))
+    .filter((e) => existsSync(join(contentRoot, e.name, INDEX_FILE)))
+    .map((e) => e.name)
+    .sort();
+}
+
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel.split(sep).join('/');
+}
+
+function readSource(path: string, diagnostics: Diagnostics): SourceFile | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    diagnostics.error({
+      code: 'fil-saknas',
+      file: displayPath(path),
+      message: 'Filen finns inte eller kan inte läsas.',
+      hint: 'Kontrollera filnamnet och att filen ligger i rätt mapp.',
+    });
+    return undefined;
+  }
+  return path.endsWith('.yaml') || path.endsWith('.yml')
+    ? parseYamlFile(text, displayPath(path), diagnostics)
+    : splitSourceFile(text, displayPath(path), diagnostics);
+}
+
+export function loadReport(reportDir: string, diagnostics: Diagnostics): LoadedReport | undefined {
+  const dir = resolve(reportDir);
+  const contentRoot = dirname(dir);
+  const id = basename(dir);
+  const errorsBefore = diagnostics.errors.length;
+
+  const indexPath = join(dir, INDEX_FILE);
+  if (!existsSync(indexPath)) {
+    diagnostics.error({
+      code: 'fil-saknas',
+      file: displayPath(indexPath),
+      message: `Rapportmappen "${id}" saknar ${INDEX_FILE}.`,
+      hint: `Skapa ${INDEX_FILE} med rapportens uppgifter (typ, kommun, nämnd, titel, period, status); se README, "Skriva en rapport".`,
+    });
+    return undefined;
+  }
+  const indexSource = readSource(indexPath, diagnostics);
+  const index = indexSource ? check(indexSchema, indexSource.data, indexSource, [], diagnostics) : undefined;
+
+  const profile = index && indexSource ? loadProfile(contentRoot, index.kommun, indexSource, diagnostics) : undefined;
+
+  const sectionFiles = readdirSync(dir)
+    .filter((f) => f.endsWith('.md') && f !== INDEX_FILE)
+    .sort();
+  if (sectionFiles.length === 0) {
+    diagnostics.error({
+      code: 'avsnitt-saknas',
+      file: displayPath(dir),
+      message: 'Rapporten har inga avsnitt.',
+      hint: 'Lägg till avsnittsfiler som "01-inledning.md" i rapportmappen; de sorteras efter filnamn.',
+    });
+  }
+
+  const sections: LoadedSection[] = [];
+  const blockIds = new Map<string, string>();
+  for (const file of sectionFiles) {
+    const path = join(dir, file);
+    const source = readSource(path, diagnostics);
+    if (!source) continue;
+    const front = check(sectionSchema, source.data, source, [], diagnostics);
+    if (!front) continue;
+    const blocks: LoadedBlock[] = [];
+    front.data.forEach((raw, i) => {
+      const block = checkBlock(raw, source, ['data', i], diagnostics);
+      if (!block) return;
+      const seen = blockIds.get(block.input.id);
+      if (seen) {
+        reportAt(diagnostics, source, ['data', i, 'id'], 'dubblett-id', `Id "${block.input.id}" används redan i ${seen}.|Ge varje tabell ett eget id.`);
+        return;
+      }
+      blockIds.set(block.input.id, source.displayPath);
+      blocks.push(block);
+    });
+    const body = resolveImages(parseBody(source.body, source.bodyStartLine, source.displayPath, diagnostics), dirname(path), dir, source, diagnostics);
+    sections.push({ id: sectionId(file), rubrik: front.rubrik, source, blocks, body });
+  }
+
+  const indexBody = indexSource
+    ? resolveImages(parseBody(indexSource.body, indexSource.bodyStartLine, indexSource.displayPath, diagnostics), dir, dir, indexSource, diagnostics)
+    : [];
+
+  if (diagnostics.errors.length > errorsBefore || !index || !indexSource || !profile) return undefined;
+  return { id, dir, index, indexSource, indexBody, profile, sections };
+}
+
+/** "03-ekonomi.md" → "ekonomi". */
+export function sectionId(file: string): string {
+  return basename(file, '.md').replace(/^\d+[-_ ]*/, '') || basename(file, '.md');
+}
+
+function checkBlock(raw: unknown, source: SourceFile, path: (string | number)[], diagnostics: Diagnostics): LoadedBlock | undefined {
+  const types = Object.keys(blockSchemas) as BlockType[];
+  const typ = (raw as { typ?: unknown } | null)?.typ;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    reportAt(diagnostics, source, path, 'fel-typ', `Varje post under "data" ska vara en tabell med nycklar (typ, id, …).|Börja posten med "- typ: internbudget" eller en annan typ: ${types.join(', ')}.`);
+    return undefined;
+  }
+  if (typeof typ !== 'string' || !types.includes(typ as BlockType)) {
+    const suggestion = typeof typ === 'string' ? nearest(typ, types) : undefined;
+    reportAt(
+      diagnostics,
+      source,
+      [...path, 'typ'],
+      typ === undefined ? 'fält-saknas' : 'okänd-typ',
+      `${typ === undefined ? 'Fältet "typ" saknas.' : `Okänd tabelltyp "${String(typ)}".`}${suggestion ? ` Menade du "${suggestion}"?` : ''}|Giltiga typer: ${types.join(', ')}.`,
+    );
+    return undefined;
+  }
+  const input = check(blockSchemas[typ as BlockType], raw, source, path, diagnostics);
+  return input ? { input: input as BlockInput, source, path } : undefined;
+}
+
+function loadProfile(contentRoot: string, kommun: string, indexSource: SourceFile, diagnostics: Diagnostics): LoadedReport['profile'] | undefined {
+  const profileDir = join(contentRoot, PROFILES_FOLDER, kommun);
+  const profilePath = join(profileDir, PROFILE_FILE);
+  if (!existsSync(profilePath)) {
+    const available = existsSync(join(contentRoot, PROFILES_FOLDER))
+      ? readdirSync(join(contentRoot, PROFILES_FOLDER)).filter((f) => existsSync(join(contentRoot, PROFILES_FOLDER, f, PROFILE_FILE)))
+      : [];
+    const suggestion = nearest(kommun, available);
+    reportAt(
+      diagnostics,
+      indexSource,
+      ['kommun'],
+      'kommun-saknas',
+      `Kommunprofilen "${kommun}" finns inte (${displayPath(profilePath)}).${suggestion ? ` Menade du "${suggestion}"?` : ''}|${
+        available.length ? `Tillgängliga profiler: ${available.join(', ')}.` : `Skapa ${displayPath(profilePath)} med namn, logotyp, färger och typsnitt.`
+      }`,
+    );
+    return undefined;
+  }
+  const source = readSource(profilePath, diagnostics);
+  if (!source) return undefined;
+  const input = check(profileSchema, source.data, source, [], diagnostics);
+  if (!input) return undefined;
+  const logoPath = join(profileDir, input.logotyp);
+  const logoSvg = readInside(logoPath, profileDir);
+  if (logoSvg === undefined) {
+    reportAt(diagnostics, source, ['logotyp'], 'fil-saknas', `Logotypen "${input.logotyp}" finns inte i ${displayPath(profileDir)}.|Lägg SVG-filen i kommunprofilens mapp.`);
+    return undefined;
+  }
+  const problem = unsafeSvg(logoSvg.toString('utf8'));
+  if (problem) {
+    reportAt(diagnostics, source, ['logotyp'], 'osäker-svg', `Logotypen innehåller ${problem}, som inte tillåts i rapporter.|Spara logotypen som en ren SVG utan skript, externa länkar eller inbäddade bilder.`);
+    return undefined;
+  }
+  return { id: kommun, input, logoSvg: logoSvg.toString('utf8') };
+}
+
+/** Reads a file only if it lies inside `root` (after resolving symbolic links). */
+function readInside(path: string, root: string): Buffer | undefined {
+  try {
+    const real = realpathSync(path);
+    const realRoot = realpathSync(root);
+    if (real !== realRoot && !real.startsWith(realRoot + sep)) return undefined;
+    if (!statSync(real).isFile()) return undefined;
+    return readFileSync(real);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Returns what makes an SVG unsafe to embed, or undefined. */
+export function unsafeSvg(svg: string): string | undefined {
+  if (!/<svg[\s>]/i.test(svg)) return 'inget <svg>-element';
+  if (/<script/i.test(svg)) return 'ett skript';
+  if (/\son[a-z]+\s*=/i.test(svg)) return 'en händelsehanterare (on…)';
+  if (/<foreignObject/i.test(svg)) return 'ett foreignObject-element';
+  if (/(?:xlink:)?href\s*=\s*["'](?!#)/i.test(svg)) return 'en extern länk';
+  if (/url\(\s*['"]?(?!#)/i.test(svg)) return 'en extern resurs (url())';
+  if (/<!ENTITY/i.test(svg)) return 'en entitetsdeklaration';
+  return undefined;
+}
+
+function resolveImages(
+  blocks: BodyBlock[],
+  fileDir: string,
+  reportDir: string,
+  source: SourceFile,
+  diagnostics: Diagnostics,
+): LoadedSection['body'] {
+  const out: LoadedSection['body'] = [];
+  for (const b of blocks) {
+    if (b.kind !== 'imageRef') {
+      out.push(b);
+      continue;
+    }
+    const fail = (message: string, hint: string) =>
+      diagnostics.error({ code: 'bild', file: source.displayPath, line: b.line, field: b.src, message, hint });
+    if (!b.alt.trim()) {
+      fail(`Bilden "${b.src}" saknar alternativtext.`, 'Skriv vad bilden visar mellan hakparenteserna: ![Organisationsschema för förvaltningen](organisation.png).');
+      continue;
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(b.src) || b.src.startsWith('/')) {
+      fail(`Bilden "${b.src}" pekar utanför rapportmappen.`, 'Lägg bilden i rapportmappen och skriv en relativ sökväg, t.ex. "bilder/organisation.png".');
+      continue;
+    }
+    const ext = extname(b.src).toLowerCase();
+    const mime = ext === '.png' ? 'image/png' : ext === '.jpg' || ext === '.jpeg' ? 'image/jpeg' : undefined;
+    if (!mime) {
+      fail(`Bildformatet "${ext || 'okänt'}" stöds inte för "${b.src}".`, 'Spara bilden som PNG eller JPEG.');
+      continue;
+    }
+    const data = readInside(resolve(fileDir, decodeURI(b.src)), reportDir);
+    if (!data) {
+      fail(`Bilden "${b.src}" finns inte i rapportmappen.`, 'Kontrollera filnamnet; bilder måste ligga i rapportens mapp eller en undermapp.');
+      continue;
+    }
+    const size = imageSize(data, mime);
+    if (!size) {
+      fail(`Bilden "${b.src}" kunde inte läsas som ${mime === 'image/png' ? 'PNG' : 'JPEG'}.`, 'Spara om bilden i ett bildprogram.');
+      continue;
+    }
+    out.push({ kind: 'image', alt: b.alt.trim(), mime, data: new Uint8Array(data), ...size });
+  }
+  return out;
+}

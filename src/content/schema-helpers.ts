@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { closest, distance } from 'fastest-levenshtein';
+import { parseSwedishNumber, isIsoDate } from '../format/swedish.ts';
+
+/** Suggests the nearest valid key for a misspelt one, or nothing when none is close. */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  if (candidates.length === 0) return undefined;
+  const best = closest(word.toLowerCase(), candidates.map((c) => c.toLowerCase()));
+  const index = candidates.findIndex((c) => c.toLowerCase() === best);
+  const limit = Math.max(2, Math.ceil(word.length / 3));
+  return distance(word.toLowerCase(), best) <= limit ? candidates[index] : undefined;
+}
+
+export function unknownKeyMessage(key: string, known: readonly string[]): string {
+  const suggestion = nearest(key, known);
+  const list = known.map((k) => `"${k}"`).join(', ');
+  return suggestion
+    ? `Okänd nyckel "${key}". Menade du "${suggestion}"?|Giltiga nycklar här: ${list}.`
+    : `Okänd nyckel "${key}".|Giltiga nycklar här: ${list}.`;
+}
+
+/** A strict object: unknown keys are refused with the nearest valid key suggested. */
+export function strict<T extends z.core.$ZodLooseShape>(shape: T) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys.map((k) => unknownKeyMessage(k, known)).join('\n');
+      }
+      return undefined;
+    },
+  });
+}
+
+/** Text, trimmed, not empty. */
+export const text = z.string().trim().min(1);
+
+/** A number as typed: 1020, -1020, "-1 020", "89,88". */
+export const number = z.preprocess(
+  (v) => (typeof v === 'string' ? (parseSwedishNumber(v) ?? v) : v),
+  z.number(),
+);
+
+/** An amount cell: a number, or empty (null / missing) for a blank cell. */
+export const amount = number.nullable().optional();
+
+export const isoDate = z
+  .string()
+  .refine(isIsoDate, { message: 'Förväntade ett datum i formen ÅÅÅÅ-MM-DD, t.ex. 2023-12-13.' });
+
+export const identifier = z
+  .union([z.string(), z.number()])
+  .transform(String)
+  .pipe(
+    z
+      .string()
+      .regex(/^[\p{Ll}\p{N}][\p{Ll}\p{N}_-]*$/u, {
+        message: 'Förväntade ett id med små bokstäver, siffror, "-" eller "_", t.ex. "internbudget" eller "budget-2024".',
+      }),
+  );
+
+export const color = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, { message: 'Förväntade en färg i formen #RRGGBB, t.ex. #005A8C.' });

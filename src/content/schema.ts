@@ -1,0 +1,269 @@
+/**
+ * The content format: every key an author may write, with its type. Keys are
+ * Swedish because authors type them; the README's format reference mirrors
+ * this file. Values are checked here; sums and other derived values are
+ * checked against the computed model in src/model.
+ */
+import { z } from 'zod';
+import { amount, color, identifier, isoDate, number, strict, text } from './schema-helpers.ts';
+
+// ---------------------------------------------------------------- profile
+
+/** Fonts bundled from npm (never a system font): name → @fontsource package. */
+export const bundledFonts = {
+  'Source Sans 3': '@fontsource/source-sans-3',
+} as const;
+export type FontName = keyof typeof bundledFonts;
+
+export const profileSchema = strict({
+  namn: text,
+  kortnamn: text.optional(),
+  logotyp: text.regex(/\.svg$/i, { message: 'Logotypen ska vara en SVG-fil, t.ex. "logotyp.svg".' }),
+  färger: strict({
+    primär: color,
+    sekundär: color,
+    text: color.default('#1A1A1A'),
+    tabellhuvud: color.optional(),
+  }),
+  typsnitt: z.enum(Object.keys(bundledFonts) as [FontName, ...FontName[]]).default('Source Sans 3'),
+  minustecken: z.enum(['−', '-']).default('−'),
+});
+export type ProfileInput = z.output<typeof profileSchema>;
+
+// ---------------------------------------------------------------- report index
+
+export const reportTypes = ['verksamhetsplan'] as const;
+
+export const periodSchema = z
+  .union([z.number().int(), z.string()])
+  .transform(String)
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{4}(\s*[-–]\s*\d{4})?$/, { message: 'Förväntade ett år eller en period, t.ex. "2024" eller "2024–2026".' }),
+  )
+  .transform((s) => {
+    const [from, to] = s.split(/\s*[-–]\s*/).map(Number);
+    return { från: from!, till: to ?? from! };
+  })
+  .refine((p) => p.till >= p.från, { message: 'Periodens slutår ligger före startåret.' });
+
+export const indexSchema = strict({
+  typ: z.enum(reportTypes),
+  kommun: identifier,
+  nämnd: text,
+  förvaltning: text.optional(),
+  titel: text,
+  period: periodSchema,
+  status: z.enum(['utkast', 'antagen']),
+  antagen: strict({
+    organ: text,
+    datum: isoDate,
+    paragraf: z.union([z.number().int().positive(), text]),
+  }).optional(),
+  datum: isoDate.optional(),
+  ordförande: text.optional(),
+  ansvarig_chef: text.optional(),
+}).superRefine((v, ctx) => {
+  if (v.status === 'antagen' && !v.antagen) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['antagen'],
+      message: 'En antagen rapport behöver uppgiften "antagen" (organ, datum och paragraf).|Lägg till t.ex. "antagen: { organ: Vård- och omsorgsnämnden, datum: 2023-12-13, paragraf: 64 }" eller ändra status till "utkast".',
+    });
+  }
+  if (v.status === 'utkast' && !v.datum && !v.antagen) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['datum'],
+      message: 'Ett utkast behöver ett "datum" (ÅÅÅÅ-MM-DD); det blir dokumentets datum i PDF och DOCX.|Lägg till t.ex. "datum: 2023-11-20".',
+    });
+  }
+});
+export type IndexInput = z.output<typeof indexSchema>;
+
+// ---------------------------------------------------------------- values
+
+/** A measured value: 41, "64 %", "89,88", "Nytt värde", or with period/unit/groups. */
+const scalarValue = z.union([z.number(), text]);
+const measuredOne = z.union([
+  scalarValue,
+  strict({ värde: scalarValue, enhet: text.optional(), period: z.union([text, z.number()]).transform(String).optional() }),
+]);
+const groupedValue = strict({
+  grupper: z.array(
+    strict({
+      grupp: text,
+      värde: scalarValue,
+      enhet: text.optional(),
+      period: z.union([text, z.number()]).transform(String).optional(),
+    }),
+  ).min(1),
+});
+export const measuredValueSchema = z.union([measuredOne, groupedValue]);
+export type MeasuredValueInput = z.output<typeof measuredValueSchema>;
+
+/** A target as typed: 2, "45 %", ">25", "<176", "Öka", "Samtliga", "Ja", or per sub-group. */
+export const targetSchema = z.union([
+  scalarValue,
+  z.boolean().transform((b) => (b ? 'Ja' : 'Nej')),
+  strict({ grupper: z.record(text, z.union([scalarValue, z.boolean().transform((b) => (b ? 'Ja' : 'Nej'))])) }),
+]);
+export type TargetInput = z.output<typeof targetSchema>;
+
+// ---------------------------------------------------------------- data blocks
+
+const blockBase = {
+  id: identifier,
+  rubrik: text.optional(),
+  /** Explanatory note printed under the table. */
+  not: text.optional(),
+};
+
+const amountUnit = z.enum(['tkr', 'mnkr']);
+
+const budgetColumn = strict({
+  id: identifier,
+  rubrik: text,
+  /** This column is the change between two others: till − från. */
+  förändring: strict({ från: identifier, till: identifier }).optional(),
+});
+
+/** A row whose amounts are keyed by column id; the keys are checked against the block's columns. */
+const budgetRow = z
+  .object({ kod: z.union([z.number(), text]).transform(String).optional(), namn: text.optional(), delsumma: text.optional() })
+  .catchall(amount);
+
+const budgetPart = strict({
+  rader: z.array(budgetRow).min(1),
+  summa: z.object({ rubrik: text.optional() }).catchall(amount).optional(),
+});
+
+export const internbudgetSchema = strict({
+  typ: z.literal('internbudget'),
+  ...blockBase,
+  enhet: amountUnit,
+  kolumner: z.array(budgetColumn).min(1),
+  nettokostnad: budgetPart.optional(),
+  intäkter: budgetPart.optional(),
+  kostnader: budgetPart.optional(),
+});
+
+export const investeringsbudgetSchema = strict({
+  typ: z.literal('investeringsbudget'),
+  ...blockBase,
+  enhet: amountUnit,
+  kolumner: z.array(strict({ id: identifier, rubrik: text })).min(1),
+  kategorier: z.array(
+    strict({
+      namn: text,
+      projekt: z.array(z.object({ namn: text }).catchall(amount)).min(1),
+    }),
+  ).min(1),
+  kategorisummor: z.boolean().default(false),
+  totalt: z.object({ rubrik: text.optional() }).catchall(amount).optional(),
+});
+
+const indicatorSchema = strict({
+  id: identifier.optional(),
+  mått: text,
+  datakälla: text.optional(),
+  kolada: z.string().regex(/^[NU]\d{5}$/, { message: 'Förväntade ett Kolada-id som "U21468" eller "N00945".' }).optional(),
+  riktning: z.enum(['högre', 'lägre']).default('högre'),
+  ingångsvärde: measuredValueSchema.optional(),
+  målvärden: z.record(z.string().regex(/^\d{4}$/, { message: 'Förväntade ett årtal som nyckel, t.ex. 2024.' }), targetSchema).default({}),
+});
+
+const boardGoalSchema = strict({
+  id: identifier.optional(),
+  text: text,
+  indikatorer: z.array(indicatorSchema).default([]),
+});
+
+const councilGoalSchema = strict({
+  id: identifier.optional(),
+  text: text,
+  uppföljning: z.enum(['D/B', 'B', 'D']).optional(),
+  ansvariga: z.array(text).default([]),
+  anmärkning: text.optional(),
+  nämndmål: z.array(boardGoalSchema).default([]),
+});
+
+export const målområdeSchema = strict({
+  typ: z.literal('målområde'),
+  ...blockBase,
+  namn: text,
+  beskrivning: text.optional(),
+  kf_mål: z.array(councilGoalSchema).min(1),
+});
+
+const textCell = z.union([text, z.number().transform(String)]);
+
+export const nyckeltalSchema = strict({
+  typ: z.literal('nyckeltal'),
+  ...blockBase,
+  rader: z.array(
+    strict({
+      mått: text,
+      syfte: textCell,
+      datakälla: textCell,
+      jämförelsevärde: measuredValueSchema.optional(),
+      uppföljning: textCell,
+    }),
+  ).min(1),
+});
+
+export const utvecklingsarbeteSchema = strict({
+  typ: z.literal('utvecklingsarbete'),
+  ...blockBase,
+  rader: z.array(strict({ projekt: text, syfte: textCell, ansvar: textCell })).min(1),
+});
+
+export const fokusområdenSchema = strict({
+  typ: z.literal('fokusområden'),
+  ...blockBase,
+  rader: z.array(strict({ fokusområde: text, omhändertagande: textCell })).min(1),
+});
+
+const genericColumn = z.union([
+  text.transform((rubrik) => ({ rubrik, typ: 'text' as const, decimaler: 0 })),
+  strict({
+    rubrik: text,
+    typ: z.enum(['text', 'tal', 'belopp', 'procent']).default('text'),
+    decimaler: z.number().int().min(0).max(4).default(0),
+  }),
+]);
+
+export const tabellSchema = strict({
+  typ: z.literal('tabell'),
+  ...blockBase,
+  rubrik: text,
+  enhet: amountUnit.optional(),
+  kolumner: z.array(genericColumn).min(1),
+  rader: z.array(z.array(z.union([z.number(), z.string(), z.null()]))).min(1),
+  summarad: text.optional(),
+});
+
+export const blockSchemas = {
+  internbudget: internbudgetSchema,
+  investeringsbudget: investeringsbudgetSchema,
+  målområde: målområdeSchema,
+  nyckeltal: nyckeltalSchema,
+  utvecklingsarbete: utvecklingsarbeteSchema,
+  fokusområden: fokusområdenSchema,
+  tabell: tabellSchema,
+} as const;
+export type BlockType = keyof typeof blockSchemas;
+export type BlockInput = { [K in BlockType]: z.output<(typeof blockSchemas)[K]> }[BlockType];
+export type InternbudgetInput = z.output<typeof internbudgetSchema>;
+export type InvesteringsbudgetInput = z.output<typeof investeringsbudgetSchema>;
+export type MålområdeInput = z.output<typeof målområdeSchema>;
+export type TabellInput = z.output<typeof tabellSchema>;
+
+// ---------------------------------------------------------------- section
+
+/** A section file's front matter; `data` is checked block by block (see validate.ts). */
+export const sectionSchema = strict({
+  rubrik: text,
+  data: z.array(z.unknown()).default([]),
+});

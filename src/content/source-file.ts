@@ -1,0 +1,184 @@
+import matter from 'gray-matter';
+import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node } from 'yaml';
+import type { Diagnostics } from '../diagnostics.ts';
+
+/**
+ * A content file split into its YAML front matter (parsed as data only, with
+ * positions kept so that any nested key can be located) and its Markdown body.
+ */
+export interface SourceFile {
+  /** Path as shown to the author (relative to the working directory). */
+  displayPath: string;
+  data: unknown;
+  body: string;
+  /** 1-based line in the file where the body starts. */
+  bodyStartLine: number;
+  locate(path: readonly (string | number)[], keyOnly?: boolean): { line: number; column: number } | undefined;
+}
+
+/**
+ * gray-matter evaluates `---js` / `---javascript` front matter (any letter case,
+ * via its alias table) with `eval` unless every such engine is overridden. We
+ * refuse any language marker before gray-matter sees the file, and also
+ * register refusing engines for every alias as a second guard. YAML itself is
+ * parsed by the `yaml` package's core schema: data only, no custom tags.
+ */
+const refuse = (): never => {
+  throw new Error('Front matter får bara vara YAML.');
+};
+const grayMatterOptions = {
+  engines: {
+    yaml: () => ({}),
+    yml: () => ({}),
+    js: refuse,
+    javascript: refuse,
+    coffee: refuse,
+    coffeescript: refuse,
+    cson: refuse,
+    json: refuse,
+    toml: refuse,
+  },
+} as unknown as Parameters<typeof matter>[1];
+
+export function splitSourceFile(
+  text: string,
+  displayPath: string,
+  diagnostics: Diagnostics,
+): SourceFile | undefined {
+  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const firstLine = source.slice(0, source.indexOf('\n') === -1 ? undefined : source.indexOf('\n'));
+  if (/^---\s*\S/.test(firstLine)) {
+    diagnostics.error({
+      code: 'front-matter-språk',
+      file: displayPath,
+      line: 1,
+      column: 4,
+      message: `Front matter med språkmarkering ("${firstLine.trim()}") tillåts inte; bara YAML läses, och kod körs aldrig.`,
+      hint: 'Börja filen med en rad som bara innehåller "---", skriv uppgifterna som YAML och avsluta med "---".',
+    });
+    return undefined;
+  }
+
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(source, grayMatterOptions);
+  } catch (err) {
+    diagnostics.error({
+      code: 'front-matter-oläslig',
+      file: displayPath,
+      line: 1,
+      message: `Front matter kunde inte delas från texten: ${(err as Error).message}`,
+      hint: 'Kontrollera att filen börjar med "---" och att front matter avslutas med en rad "---".',
+    });
+    return undefined;
+  }
+
+  const hasFrontMatter = /^---\s*\n/.test(source);
+  const matterText = hasFrontMatter ? parsed.matter.replace(/^\n/, '') : '';
+  const yaml = parseYaml(matterText, displayPath, 2, diagnostics);
+  if (!yaml) return undefined;
+  const bodyStartLine = hasFrontMatter ? countLines(source, source.length - parsed.content.length) : 1;
+  return { displayPath, ...yaml, body: parsed.content, bodyStartLine };
+}
+
+/** A file that is YAML through and through (kommun.yaml). */
+export function parseYamlFile(text: string, displayPath: string, diagnostics: Diagnostics): SourceFile | undefined {
+  const yaml = parseYaml(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), displayPath, 1, diagnostics);
+  return yaml ? { displayPath, ...yaml, body: '', bodyStartLine: 1 } : undefined;
+}
+
+function parseYaml(
+  text: string,
+  displayPath: string,
+  firstLine: number,
+  diagnostics: Diagnostics,
+): Pick<SourceFile, 'data' | 'locate'> | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    schema: 'core',
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
+  for (const error of doc.errors) {
+    const pos = lineCounter.linePos(error.pos[0]);
+    diagnostics.error({
+      code: 'yaml-syntax',
+      file: displayPath,
+      line: pos.line + firstLine - 1,
+      column: pos.col,
+      message: `YAML-fel: ${translateYamlError(error.code, error.message)}`,
+      hint: 'Kontrollera indrag (mellanslag, inte tabb), kolon efter varje nyckel och citattecken runt text som innehåller ": ", "#" eller börjar med > eller <.',
+    });
+  }
+  if (doc.errors.length > 0) return undefined;
+  return {
+    data: doc.toJS({ maxAliasCount: 50 }) ?? {},
+    locate: (path, keyOnly = false) => locateInDocument(doc, lineCounter, path, keyOnly, firstLine),
+  };
+}
+
+function countLines(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function translateYamlError(code: string, message: string): string {
+  const known: Record<string, string> = {
+    DUPLICATE_KEY: 'samma nyckel förekommer två gånger i samma nivå',
+    BAD_INDENT: 'felaktigt indrag',
+    TAB_AS_INDENT: 'tabb används som indrag; använd mellanslag',
+    MISSING_CHAR: 'ett tecken saknas (t.ex. ett avslutande citattecken eller hakparentes)',
+    MULTILINE_IMPLICIT_KEY: 'en nyckel sträcker sig över flera rader; saknas ett kolon eller ett citattecken?',
+    BLOCK_AS_IMPLICIT_KEY: 'ett värde står där en nyckel väntades; kontrollera indraget',
+    UNEXPECTED_TOKEN: 'oväntat tecken',
+    BAD_SCALAR_START: 'ett värde börjar med ett tecken som måste citeras (t.ex. @ eller `)',
+  };
+  const first = message.split('\n')[0] ?? message;
+  return known[code] ? `${known[code]} (${first})` : first;
+}
+
+/** Finds the line and column of the node (or its key) at `path`, or the nearest existing ancestor. */
+function locateInDocument(
+  doc: Document,
+  lineCounter: LineCounter,
+  path: readonly (string | number)[],
+  keyOnly: boolean,
+  firstLine: number,
+): { line: number; column: number } | undefined {
+  let node: unknown = doc.contents;
+  let best: number | undefined = rangeStart(node);
+  for (let i = 0; i < path.length; i++) {
+    const part = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(part));
+      if (!pair) break;
+      const keyStart = rangeStart(pair.key);
+      if (keyStart !== undefined) best = keyStart;
+      if (last && keyOnly) break;
+      node = pair.value;
+      if (!last) continue;
+      const valueStart = rangeStart(node);
+      if (valueStart !== undefined && !isMap(node) && !isSeq(node)) best = valueStart;
+    } else if (isSeq(node) && typeof part === 'number') {
+      const item = node.items[part];
+      if (item === undefined) break;
+      node = item;
+      const start = rangeStart(item);
+      if (start !== undefined) best = start;
+    } else {
+      break;
+    }
+  }
+  if (best === undefined) return undefined;
+  const pos = lineCounter.linePos(best);
+  return { line: pos.line + firstLine - 1, column: pos.col };
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? range[0] : undefined;
+}

@@ -1,0 +1,184 @@
+import type { z } from 'zod';
+import { formatPath, type Diagnostics } from '../diagnostics.ts';
+import type { SourceFile } from './source-file.ts';
+import { nearest } from './schema-helpers.ts';
+
+type Path = (string | number)[];
+
+/**
+ * Checks `value` against `schema` and turns every problem into a Swedish
+ * diagnostic located at the offending key in the source file. Returns the
+ * parsed value, or undefined when there were errors (all of them reported).
+ */
+export function check<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  source: SourceFile,
+  basePath: Path,
+  diagnostics: Diagnostics,
+): z.output<S> | undefined {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) reportIssue(issue, source, basePath, diagnostics);
+  return undefined;
+}
+
+/** Reports one problem at `path` in `source`, located at the key (or its nearest existing ancestor). */
+export function reportAt(
+  diagnostics: Diagnostics,
+  source: SourceFile,
+  path: Path,
+  code: string,
+  messageAndHint: string,
+  severity: 'fel' | 'varning' = 'fel',
+): void {
+  const [message, hint] = splitHint(messageAndHint);
+  const pos = source.locate(path);
+  diagnostics.add({
+    severity,
+    code,
+    file: source.displayPath,
+    line: pos?.line,
+    column: pos?.column,
+    field: formatPath(path),
+    message,
+    hint,
+  });
+}
+
+function splitHint(text: string): [string, string | undefined] {
+  const i = text.indexOf('|');
+  return i === -1 ? [text, undefined] : [text.slice(0, i), text.slice(i + 1)];
+}
+
+const typeNames: Record<string, string> = {
+  string: 'text',
+  number: 'ett tal',
+  int: 'ett heltal',
+  boolean: 'ja eller nej (true/false)',
+  array: 'en lista (rader som börjar med "- ")',
+  object: 'en samling nycklar ("nyckel: värde")',
+  date: 'ett datum',
+};
+
+export function describeInput(input: unknown): string {
+  if (input === null) return 'ett tomt värde';
+  if (Array.isArray(input)) return 'en lista';
+  switch (typeof input) {
+    case 'string':
+      return `texten "${input.length > 60 ? `${input.slice(0, 57)}…` : input}"`;
+    case 'number':
+      return `talet ${input}`;
+    case 'boolean':
+      return input ? 'true' : 'false';
+    case 'object':
+      return 'en samling nycklar';
+    default:
+      return 'ingenting';
+  }
+}
+
+/** Hints for values that may take several shapes, keyed by the field name. */
+const shapeHints: Record<string, string> = {
+  ingångsvärde:
+    'Skriv t.ex. "41", "64 %", "Nytt värde", "{ värde: 41, period: jan–nov 2023 }" eller "{ grupper: [{ grupp: Hemtjänst, värde: 57 %, period: 2023 }] }".',
+  jämförelsevärde:
+    'Skriv t.ex. "35 731", "{ värde: 35731, period: jan–okt 2023 }" eller en text.',
+  målvärden:
+    'Skriv t.ex. "2024: 45 %", "2024: \'>25\'", "2024: Öka" eller "2024: { grupper: { Hemtjänst: 60 %, LSS: 70 % } }".',
+  kolumner: 'Skriv en rubrik ("- Mått") eller "- { rubrik: Antal, typ: tal }".',
+};
+
+function reportIssue(issue: z.core.$ZodIssue, source: SourceFile, basePath: Path, diagnostics: Diagnostics): void {
+  const path: Path = [...basePath, ...(issue.path as Path)];
+  const input = (issue as { input?: unknown }).input;
+  const fieldName = [...path].reverse().find((p): p is string => typeof p === 'string') ?? '';
+
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const messages = issue.message.split('\n');
+      issue.keys.forEach((key, i) => {
+        const keyPath = [...path, key];
+        const [message, hint] = splitHint(messages[i] ?? `Okänd nyckel "${key}".`);
+        const pos = source.locate(keyPath, true);
+        diagnostics.error({
+          code: 'okänd-nyckel',
+          file: source.displayPath,
+          line: pos?.line,
+          column: pos?.column,
+          field: formatPath(keyPath),
+          message,
+          hint,
+        });
+      });
+      return;
+    }
+    case 'invalid_type': {
+      const expected = typeNames[issue.expected] ?? issue.expected;
+      if (input === undefined) {
+        reportAt(
+          diagnostics,
+          source,
+          path,
+          'fält-saknas',
+          `Fältet "${fieldName}" saknas; det ska vara ${expected}.|Lägg till "${fieldName}: …" på den här nivån.`,
+        );
+      } else {
+        reportAt(
+          diagnostics,
+          source,
+          path,
+          'fel-typ',
+          `Förväntade ${expected} i "${fieldName}", men fick ${describeInput(input)}.|${
+            issue.expected === 'number'
+              ? 'Skriv talet utan enhet, med eller utan mellanslag som tusentalsavgränsare, t.ex. -1020 eller "-1 020"; lämna en tom cell tom.'
+              : `Ändra värdet till ${expected}.`
+          }`,
+        );
+      }
+      return;
+    }
+    case 'invalid_value': {
+      const allowed = issue.values.map((v) => `"${String(v)}"`).join(', ');
+      const suggestion = typeof input === 'string' ? nearest(input, issue.values.map(String)) : undefined;
+      reportAt(
+        diagnostics,
+        source,
+        path,
+        'ogiltigt-värde',
+        `Ogiltigt värde ${describeInput(input)} i "${fieldName}".${suggestion ? ` Menade du "${suggestion}"?` : ''}|Tillåtna värden: ${allowed}.`,
+      );
+      return;
+    }
+    case 'too_small': {
+      const message =
+        issue.origin === 'array'
+          ? `"${fieldName}" behöver minst ${String(issue.minimum)} ${issue.minimum === 1 ? 'post' : 'poster'}.|Lägg till en rad som börjar med "- ".`
+          : issue.origin === 'string'
+            ? `"${fieldName}" får inte vara tomt.|Skriv en text eller ta bort nyckeln.`
+            : `Värdet i "${fieldName}" är för litet (minst ${String(issue.minimum)}).`;
+      reportAt(diagnostics, source, path, 'för-litet', message);
+      return;
+    }
+    case 'too_big':
+      reportAt(diagnostics, source, path, 'för-stort', `Värdet i "${fieldName}" är för stort (högst ${String(issue.maximum)}).`);
+      return;
+    case 'invalid_union': {
+      const hint = shapeHints[fieldName] ?? shapeHints[String(path[path.length - 2] ?? '')];
+      reportAt(
+        diagnostics,
+        source,
+        path,
+        'fel-form',
+        `Värdet i "${fieldName}" har en form som inte kan läsas: ${describeInput(input)}.${hint ? `|${hint}` : ''}`,
+      );
+      return;
+    }
+    case 'invalid_key':
+    case 'invalid_element':
+      for (const inner of issue.issues) reportIssue(inner, source, path, diagnostics);
+      return;
+    default:
+      reportAt(diagnostics, source, path, 'ogiltigt-värde', `${issue.message}${input !== undefined ? ` (fick ${describeInput(input)})` : ''}`);
+  }
+}

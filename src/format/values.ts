@@ -1,0 +1,45 @@
+/** Display text of targets and measured values: the same words in every output. */
+import type { MeasuredValue, Target } from '../model/types.ts';
+import { formatMeasure, NBSP, type FormatOptions } from './swedish.ts';
+
+function quantity(value: number, unit: string | undefined, format: FormatOptions): string {
+  const n = formatMeasure(value, 2, format);
+  return unit ? `${n}${NBSP}${unit}` : n;
+}
+
+const boundWords: Record<Extract<Target, { kind: 'gräns' }>['op'], string> = { '>': '>', '<': '<', '≥': 'minst ', '≤': 'högst ' };
+
+/** One line per group; a single line otherwise. */
+export function formatTarget(target: Target, format: FormatOptions): string[] {
+  switch (target.kind) {
+    case 'tal':
+      return [quantity(target.value, target.unit, format)];
+    case 'gräns':
+      // "≥"/"≤" are written out: the bundled font's Latin subset has no glyph for them.
+      return [`${boundWords[target.op]}${quantity(target.value, target.unit, format)}`];
+    case 'tolerans':
+      return [`±${quantity(target.value, target.unit, format)}`];
+    case 'riktning':
+      return [target.riktning.charAt(0).toUpperCase() + target.riktning.slice(1)];
+    case 'samtliga':
+      return ['Samtliga'];
+    case 'janej':
+      return [target.value ? 'Ja' : 'Nej'];
+    case 'grupper':
+      return target.groups.map((g) => `${g.grupp}: ${formatTarget(g.target, format).join(' ')}`);
+  }
+}
+
+/** "41 (jan–nov 2023)", "60 % (2023)", "Nytt värde"; groups one per line. */
+export function formatMeasured(value: MeasuredValue, format: FormatOptions): string[] {
+  switch (value.kind) {
+    case 'nytt':
+      return ['Nytt värde'];
+    case 'tal':
+      return [`${quantity(value.value, value.unit, format)}${value.period ? ` (${value.period})` : ''}`];
+    case 'text':
+      return [`${value.text}${value.period ? ` (${value.period})` : ''}`];
+    case 'grupper':
+      return value.groups.map((g) => `${g.grupp}: ${formatMeasured(g.value, format).join(' ')}`);
+  }
+}

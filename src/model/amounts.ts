@@ -1,0 +1,74 @@
+/**
+ * Sums and derived amounts, shared by every table with money in it. Blank
+ * cells (null) stay blank unless a row next to them has a value.
+ */
+import type { Amount, AmountColumn } from './types.ts';
+import type { Problems } from './problems.ts';
+import { formatNumber, type FormatOptions } from '../format/swedish.ts';
+import { nearest } from '../content/schema-helpers.ts';
+
+/** Amounts are compared after rounding away floating-point noise (1e-6 of a unit). */
+export function sameAmount(a: number, b: number): boolean {
+  return Math.abs(a - b) < 1e-6;
+}
+
+/** Sum of cells; blank when every cell is blank. */
+export function sumAmounts(values: readonly (number | null)[]): number | null {
+  if (values.every((v) => v === null)) return null;
+  return values.reduce<number>((acc, v) => acc + (v ?? 0), 0);
+}
+
+/** Difference till − från; blank when both are blank. */
+export function difference(till: number | null, från: number | null): number | null {
+  if (till === null && från === null) return null;
+  return (till ?? 0) - (från ?? 0);
+}
+
+/** A stated value checked against the computed one: the computed value wins when none is stated. */
+export function reconcile(
+  stated: number | null | undefined,
+  computed: number | null,
+  onMismatch: (stated: number, computed: number) => void,
+): Amount {
+  if (stated === undefined || stated === null) return { value: computed, computed: computed !== null };
+  if (computed !== null && !sameAmount(stated, computed)) onMismatch(stated, computed);
+  return { value: stated, computed: false };
+}
+
+export function mismatchMessage(
+  what: string,
+  column: string,
+  stated: number,
+  computed: number,
+  how: string,
+  format: FormatOptions,
+): string {
+  const f = (n: number) => formatNumber(n, Number.isInteger(stated) && Number.isInteger(computed) ? 0 : 1, format);
+  return `${what}, kolumn "${column}": angivet ${f(stated)} men ${how} ${f(computed)} (skillnad ${f(stated - computed)}).|Rätta det felaktiga värdet. Tar du bort det angivna värdet räknar kommunrapport ut det själv.`;
+}
+
+/** Reports keys of a row that are not column ids (typos), with the nearest column suggested. */
+export function checkColumnKeys(
+  row: Record<string, unknown>,
+  allowed: readonly string[],
+  columns: readonly AmountColumn[],
+  path: (string | number)[],
+  problems: Problems,
+): void {
+  const ids = columns.map((c) => c.id);
+  for (const key of Object.keys(row)) {
+    if (allowed.includes(key) || ids.includes(key)) continue;
+    const suggestion = nearest(key, [...ids, ...allowed]);
+    problems.error(
+      [...path, key],
+      'okänd-kolumn',
+      `Okänd kolumn "${key}".${suggestion ? ` Menade du "${suggestion}"?` : ''}|Kolumnerna i den här tabellen är: ${ids.map((i) => `"${i}"`).join(', ')} (se "kolumner").`,
+    );
+  }
+}
+
+/** Reads an amount cell from a row keyed by column id. */
+export function cell(row: Record<string, unknown>, column: string): number | null | undefined {
+  const v = row[column];
+  return v === undefined ? undefined : (v as number | null);
+}

@@ -1,0 +1,141 @@
+/**
+ * Stage 2: from validated content to the computed report model. Every block
+ * is computed here, in one explicit order, and placed in its section's prose.
+ */
+import type { Diagnostics } from '../diagnostics.ts';
+import { loadReport, type LoadedBlock, type LoadedReport, type LoadedSection } from '../content/load.ts';
+import type { Block, DataBlock, ProseBlock, Report, Section } from './types.ts';
+import { problemsFor } from './problems.ts';
+import { buildInternbudget } from './internbudget.ts';
+import { buildInvesteringsbudget } from './investeringsbudget.ts';
+import { buildMålområde } from './goals.ts';
+import { buildGenericTable, buildTextTable } from './tables.ts';
+import { IdScope, slugify } from './ids.ts';
+import { inlineText } from '../content/markdown.ts';
+import { nearest } from '../content/schema-helpers.ts';
+import type { FormatOptions } from '../format/swedish.ts';
+
+/** Stages 1 and 2 for one report folder: load and validate, then compute. Undefined when there were errors. */
+export function loadAndCompute(reportDir: string, diagnostics: Diagnostics): Report | undefined {
+  const loaded = loadReport(reportDir, diagnostics);
+  if (!loaded) return undefined;
+  const before = diagnostics.errors.length;
+  const report = buildModel(loaded, diagnostics);
+  return diagnostics.errors.length > before ? undefined : report;
+}
+
+export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Report {
+  const { index, profile } = loaded;
+  const format: FormatOptions = { minus: profile.input.minustecken };
+  const headingIds = new IdScope();
+
+  const computeBlock = (block: LoadedBlock): DataBlock => {
+    const problems = problemsFor(diagnostics, block.source, block.path);
+    const input = block.input;
+    switch (input.typ) {
+      case 'internbudget':
+        return buildInternbudget(input, problems, format);
+      case 'investeringsbudget':
+        return buildInvesteringsbudget(input, problems, format);
+      case 'målområde':
+        return buildMålområde(input, index.period, problems);
+      case 'nyckeltal':
+      case 'utvecklingsarbete':
+      case 'fokusområden':
+        return buildTextTable(input);
+      case 'tabell':
+        return buildGenericTable(input, problems);
+    }
+  };
+
+  const allBlocks = new Map<string, string>();
+  for (const s of loaded.sections) for (const b of s.blocks) allBlocks.set(b.input.id, s.source.displayPath);
+
+  const sections: Section[] = loaded.sections.map((s) => {
+    const id = headingIds.take(s.id);
+    return { id, rubrik: s.rubrik, blocks: placeBlocks(s, computeBlock, allBlocks, headingIds, id, diagnostics) };
+  });
+
+  return {
+    id: loaded.id,
+    type: index.typ,
+    meta: {
+      kommun: profile.input.namn,
+      nämnd: index.nämnd,
+      förvaltning: index.förvaltning,
+      titel: index.titel,
+      period: index.period,
+      status: index.status,
+      antagen: index.antagen ? { ...index.antagen, paragraf: String(index.antagen.paragraf) } : undefined,
+      ordförande: index.ordförande,
+      ansvarigChef: index.ansvarig_chef,
+      datum: index.antagen?.datum ?? index.datum!,
+      förord: withHeadingIds(loaded.indexBody.filter(isProse), headingIds, 'forord'),
+    },
+    profile: {
+      id: profile.id,
+      namn: profile.input.namn,
+      kortnamn: profile.input.kortnamn ?? profile.input.namn,
+      logotypSvg: profile.logoSvg,
+      färger: {
+        ...profile.input.färger,
+        tabellhuvud: profile.input.färger.tabellhuvud ?? '#E8EEF2',
+      },
+      typsnitt: profile.input.typsnitt,
+      format,
+    },
+    sections,
+  };
+}
+
+function isProse(b: LoadedSection['body'][number]): b is ProseBlock {
+  return b.kind !== 'placement';
+}
+
+function withHeadingIds(blocks: ProseBlock[], ids: IdScope, prefix: string): ProseBlock[] {
+  return blocks.map((b) => (b.kind === 'heading' ? { ...b, id: ids.take(`${prefix}-${slugify(inlineText(b.content))}`) } : b));
+}
+
+/** Puts each data block where its `[[id]]` stands in the prose; blocks not placed follow the prose in front-matter order. */
+function placeBlocks(
+  section: LoadedSection,
+  compute: (b: LoadedBlock) => DataBlock,
+  allBlocks: Map<string, string>,
+  headingIds: IdScope,
+  sectionId: string,
+  diagnostics: Diagnostics,
+): Block[] {
+  const own = new Map(section.blocks.map((b) => [b.input.id, b]));
+  const placed = new Set<string>();
+  const out: Block[] = [];
+  for (const item of section.body) {
+    if (item.kind !== 'placement') {
+      out.push(...withHeadingIds([item], headingIds, sectionId));
+      continue;
+    }
+    const block = own.get(item.ref);
+    const fail = (message: string, hint: string) =>
+      diagnostics.error({ code: 'placering', file: section.source.displayPath, line: item.line, field: `[[${item.ref}]]`, message, hint });
+    if (!block) {
+      const elsewhere = allBlocks.get(item.ref);
+      if (elsewhere) {
+        fail(`Tabellen "${item.ref}" hör till ${elsewhere}, inte till det här avsnittet.`, 'Placera en tabell i det avsnitt där den anges under "data", eller flytta dess data hit.');
+      } else {
+        const suggestion = nearest(item.ref, [...own.keys()]);
+        fail(
+          `Det finns ingen tabell med id "${item.ref}" i avsnittets "data".${suggestion ? ` Menade du "${suggestion}"?` : ''}`,
+          own.size ? `Avsnittets tabeller: ${[...own.keys()].join(', ')}.` : 'Avsnittet har inga tabeller under "data".',
+        );
+      }
+      continue;
+    }
+    if (placed.has(item.ref)) {
+      fail(`Tabellen "${item.ref}" placeras två gånger.`, 'Ta bort den ena [[…]]-raden; en tabell visas en gång.');
+      continue;
+    }
+    placed.add(item.ref);
+    out.push(compute(block));
+  }
+  for (const block of section.blocks) if (!placed.has(block.input.id)) out.push(compute(block));
+  return out;
+}

@@ -1,0 +1,101 @@
+/**
+ * HTML renderer: the computed model through Handlebars templates
+ * (templates/<report type>/layout.hbs and its partials). The same HTML is the
+ * web page and the input to the PDF printer.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import type { Block, Report } from '../../model/types.ts';
+import { tableViews, kfMålLine } from '../views/table-view.ts';
+import { periodText, reportTypeNames, statusLine, titlePageFacts, tocEntries } from '../views/document.ts';
+import { proseHtml } from './prose.ts';
+import { fontFaceCss } from './fonts.ts';
+
+export const templatesRoot = fileURLToPath(new URL('../../../templates/', import.meta.url));
+
+export interface HtmlOptions {
+  /** Page number per contents entry id, from a previous print (see render/pdf). */
+  pages?: ReadonlyMap<string, number>;
+}
+
+type Template = Handlebars.TemplateDelegate;
+const compiled = new Map<string, { layout: Template; css: string }>();
+
+function templatesFor(type: Report['type']): { layout: Template; css: string } {
+  const cached = compiled.get(type);
+  if (cached) return cached;
+  const dir = join(templatesRoot, type);
+  const hb = Handlebars.create();
+  for (const file of readdirSync(join(dir, 'partials')).filter((f) => f.endsWith('.hbs')).sort()) {
+    hb.registerPartial(basename(file, '.hbs'), readFileSync(join(dir, 'partials', file), 'utf8'));
+  }
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  const layout = hb.compile(readFileSync(join(dir, 'layout.hbs'), 'utf8'), { strict: true });
+  const entry = { layout, css: readFileSync(join(dir, 'style.css'), 'utf8') };
+  compiled.set(type, entry);
+  return entry;
+}
+
+/** A CSS string literal, safe inside a <style> element. */
+function cssString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ').replace(/</g, '\\3C ')}"`;
+}
+
+function blockView(block: Block, report: Report): Record<string, unknown> {
+  const format = report.profile.format;
+  switch (block.kind) {
+    case 'heading':
+    case 'paragraph':
+    case 'list':
+    case 'quote':
+    case 'image':
+      return { partial: 'prose', html: new Handlebars.SafeString(proseHtml([block])) };
+    case 'målområde':
+      return {
+        partial: 'målområde',
+        namn: block.namn,
+        beskrivning: block.beskrivning ?? null,
+        kfMål: block.kfMål.map(kfMålLine),
+        tables: tableViews(block, format),
+        not: block.not ?? null,
+      };
+    default:
+      return { partial: block.kind, tables: tableViews(block, format), not: block.not ?? null };
+  }
+}
+
+export function renderHtml(report: Report, options: HtmlOptions = {}): string {
+  const { layout, css } = templatesFor(report.type);
+  const { färger, typsnitt } = report.profile;
+  const title = report.meta.titel;
+  const draft = report.meta.status === 'utkast';
+  const pageCss = [
+    `:root{--primär:${färger.primär};--sekundär:${färger.sekundär};--text:${färger.text};--tabellhuvud:${färger.tabellhuvud};--typsnitt:"${typsnitt}";}`,
+    // Margin boxes do not see the document's custom properties: name the font here.
+    `@page{@top-left{content:${cssString(draft ? `UTKAST – ${title}` : title)};font-family:"${typsnitt}";}@bottom-right{font-family:"${typsnitt}";}}`,
+  ].join('\n');
+
+  return layout({
+    title: `${title} – ${report.profile.namn}`,
+    description: `${reportTypeNames[report.type]} ${periodText(report)} för ${report.meta.nämnd}, ${report.profile.namn}.`,
+    fontCss: new Handlebars.SafeString(fontFaceCss(typsnitt)),
+    css: new Handlebars.SafeString(css),
+    pageCss: new Handlebars.SafeString(pageCss),
+    logo: new Handlebars.SafeString(report.profile.logotypSvg.replace(/<\?xml[^>]*>\s*/, '').replace(/<svg\b/, `<svg role="img" aria-label="${Handlebars.escapeExpression(`Logotyp: ${report.profile.namn}`)}"`)),
+    draft,
+    titlePage: {
+      kommun: report.profile.namn,
+      nämnd: report.meta.nämnd,
+      titel: title,
+      typ: reportTypeNames[report.type],
+      period: periodText(report),
+      status: statusLine(report),
+      facts: titlePageFacts(report),
+    },
+    toc: tocEntries(report).map((e) => ({ ...e, page: options.pages?.get(e.id) ?? '' })),
+    förord: new Handlebars.SafeString(proseHtml(report.meta.förord)),
+    sections: report.sections.map((s) => ({ id: s.id, rubrik: s.rubrik, blocks: s.blocks.map((b) => blockView(b, report)) })),
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * The only module that launches a browser. One browser serves a whole build;
+ * pages open and close in try/finally.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { BuildError, ExitCode } from '../../diagnostics.ts';
+
+const require = createRequire(import.meta.url);
+const { systemBrowserCandidates } = require('../../../browser-candidates.cjs') as {
+  systemBrowserCandidates: (env?: NodeJS.ProcessEnv, platform?: NodeJS.Platform) => string[];
+};
+
+/** Flags for a headless print on a machine without network access. */
+const CHROMIUM_ARGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-gpu',
+  '--disable-quic',
+  '--font-render-hinting=none',
+  '--hide-scrollbars',
+  '--mute-audio',
+];
+
+/** A system Chromium, Chrome or Edge if one is installed, else puppeteer's own download, else undefined. */
+export function findBrowser(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
+  const system = systemBrowserCandidates(env, platform).find((p) => existsSync(p));
+  if (system) return system;
+  try {
+    const bundled = puppeteer.executablePath();
+    if (bundled && existsSync(bundled)) return bundled;
+  } catch {
+    // puppeteer has no browser of its own either
+  }
+  return undefined;
+}
+
+export const missingBrowserHint =
+  'Installera Chromium eller Google Chrome. Debian/Ubuntu: "sudo apt-get install chromium". ' +
+  'Windows/macOS: installera Google Chrome eller Microsoft Edge. ' +
+  'Ligger webbläsaren på en annan plats, ange den med miljövariabeln KOMMUNRAPPORT_BROWSER=/sökväg/till/chrome.';
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = findBrowser();
+  if (!executablePath) {
+    throw new BuildError('Ingen webbläsare hittades för att skapa PDF.', ExitCode.browserMissing, missingBrowserHint);
+  }
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  try {
+    return await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: [...CHROMIUM_ARGS, ...(isRoot || process.env.CI ? ['--no-sandbox'] : [])],
+    });
+  } catch (err) {
+    throw new BuildError(`Webbläsaren ${executablePath} kunde inte startas: ${(err as Error).message}`, ExitCode.browserMissing, missingBrowserHint);
+  }
+}
+
+export async function withPage<T>(browser: Browser, work: (page: Page) => Promise<T>): Promise<T> {
+  const page = await browser.newPage();
+  try {
+    return await work(page);
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,50 @@
+/** Reads a PDF's bookmarks (outline) with the page each points at, using pdf.js. */
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export interface OutlineEntry {
+  title: string;
+  /** 1-based page number. */
+  page: number;
+  depth: number;
+}
+
+interface PdfOutlineItem {
+  title: string;
+  dest: string | unknown[] | null;
+  items: PdfOutlineItem[];
+}
+
+/**
+ * Chromium 156 repeats a bookmark's title ("EkonomiEkonomi") when its heading
+ * opens a page after a forced break; the repeat is folded back here.
+ */
+export function cleanTitle(raw: string): string {
+  const title = raw.replace(/\s+/g, ' ').trim();
+  const half = title.length / 2;
+  return Number.isInteger(half) && title.slice(0, half) === title.slice(half) ? title.slice(0, half) : title;
+}
+
+export async function readOutline(pdf: Uint8Array): Promise<{ entries: OutlineEntry[]; pageCount: number }> {
+  const doc = await getDocument({ data: pdf.slice(), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  try {
+    const outline = ((await doc.getOutline()) ?? []) as PdfOutlineItem[];
+    const entries: OutlineEntry[] = [];
+    const walk = async (items: PdfOutlineItem[], depth: number) => {
+      for (const item of items) {
+        const dest = typeof item.dest === 'string' ? await doc.getDestination(item.dest) : item.dest;
+        const ref = Array.isArray(dest) ? dest[0] : undefined;
+        if (ref && typeof ref === 'object') {
+          const index = await doc.getPageIndex(ref as { num: number; gen: number });
+          entries.push({ title: cleanTitle(item.title), page: index + 1, depth });
+        } else if (typeof ref === 'number') {
+          entries.push({ title: cleanTitle(item.title), page: ref + 1, depth });
+        }
+        await walk(item.items ?? [], depth + 1);
+      }
+    };
+    await walk(outline, 0);
+    return { entries, pageCount: doc.numPages };
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The document-level presentation shared by every renderer: title page lines,
+ * the contents entries, and the walk over sections and blocks.
+ */
+import type { Report } from '../../model/types.ts';
+import { inlineText } from '../../content/markdown.ts';
+import { formatParagraph, formatRange } from '../../format/swedish.ts';
+
+export interface TocEntry {
+  id: string;
+  level: 1 | 2;
+  title: string;
+}
+
+/** Contents: every section (level 1) and its level-2 headings. */
+export function tocEntries(report: Report): TocEntry[] {
+  const entries: TocEntry[] = [];
+  for (const s of report.sections) {
+    entries.push({ id: s.id, level: 1, title: s.rubrik });
+    for (const b of s.blocks) {
+      if (b.kind === 'heading' && b.level === 2) entries.push({ id: b.id, level: 2, title: inlineText(b.content) });
+    }
+  }
+  return entries;
+}
+
+export function periodText(report: Report): string {
+  return formatRange(report.meta.period.från, report.meta.period.till);
+}
+
+/** "Antagen av vård- och omsorgsnämnden 2023-12-13, § 64", or the draft line. */
+export function statusLine(report: Report): string {
+  const a = report.meta.antagen;
+  if (report.meta.status === 'antagen' && a) {
+    const organ = a.organ.charAt(0).toLowerCase() + a.organ.slice(1);
+    return `Antagen av ${organ} ${a.datum}, ${formatParagraph(a.paragraf)}`;
+  }
+  return `UTKAST ${report.meta.datum}, ej antagen`;
+}
+
+/** Label/value pairs for the title page. */
+export function titlePageFacts(report: Report): { label: string; value: string }[] {
+  const facts: { label: string; value: string }[] = [];
+  if (report.meta.ordförande) facts.push({ label: 'Ordförande', value: report.meta.ordförande });
+  if (report.meta.ansvarigChef) facts.push({ label: 'Ansvarig chef', value: report.meta.ansvarigChef });
+  if (report.meta.förvaltning) facts.push({ label: 'Förvaltning', value: report.meta.förvaltning });
+  return facts;
+}
+
+export const reportTypeNames: Record<Report['type'], string> = {
+  verksamhetsplan: 'Verksamhetsplan',
+};

@@ -1,0 +1,131 @@
+/**
+ * End to end: build the example verksamhetsplan from content/ and read every
+ * output back: the PDF's text, pages and contents, the DOCX's XML, the HTML.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, type BuildResult } from '../../src/build.ts';
+import { docxParts, docxText, pdfInfo, pdfPageTexts } from '../helpers/read-back.ts';
+
+const REPORT = 'oxelosund-von-verksamhetsplan-2024-2026';
+const NBSP = '\u00a0';
+let result: BuildResult;
+let outDir: string;
+let pages: string[];
+let pdf: Uint8Array;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'kommunrapport-e2e-'));
+  result = await build({ contentDir: 'content', outDir, reports: [REPORT] });
+  pdf = new Uint8Array(readFileSync(join(outDir, `${REPORT}.pdf`)));
+  pages = await pdfPageTexts(pdf);
+});
+
+describe('the example verksamhetsplan', () => {
+  it('builds without errors or warnings and writes all three formats', () => {
+    expect(result.diagnostics).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.reports[0]!.written.map((p) => p.split('.').pop()).sort()).toEqual(['docx', 'html', 'pdf']);
+  });
+
+  describe('PDF', () => {
+    it('has a title page with the title, the nämnd and the adoption', () => {
+      expect(pages[0]).toContain('Vård- och omsorgsnämndens verksamhetsplan 2024–2026');
+      expect(pages[0]).toContain('Vård- och omsorgsnämnden');
+      expect(pages[0]).toContain('Antagen av vård- och omsorgsnämnden 2023-12-13, § 64');
+      expect(pages[0]).not.toMatch(/Sida \d+ av/);
+    });
+
+    it('numbers every other page "Sida X av Y" and runs the title in the header', () => {
+      expect(pages.length).toBeGreaterThanOrEqual(12);
+      pages.slice(1).forEach((text, i) => {
+        expect(text).toContain(`Sida ${i + 2} av ${pages.length}`);
+        expect(text).toContain('Vård- och omsorgsnämndens verksamhetsplan 2024–2026');
+      });
+    });
+
+    it('has a contents page whose page numbers are the pages the headings stand on', () => {
+      const toc = pages[1]!;
+      expect(toc).toContain('Innehåll');
+      for (const heading of ['Inledning', 'Ekonomi', 'Hållbar utveckling', 'Nyckeltalsuppföljning']) {
+        const m = new RegExp(`${heading}\\s*(\\d+)`).exec(toc);
+        expect(m, heading).not.toBeNull();
+        const page = Number(m![1]);
+        expect(pages[page - 1]!.split('\n').slice(0, 4).join('\n'), `${heading} on page ${page}`).toContain(heading);
+      }
+    });
+
+    it('prints the internbudget with its computed sums in Swedish number format', () => {
+      const text = pages.join('\n');
+      expect(text).toContain('S:a Nettokostnad');
+      expect(text).toMatch(/S:a Nettokostnad\s*−336 684\s*−333 088\s*−15 849\s*−348 937/);
+      expect(text).toMatch(/54 Individ och familjeomsorg\s*−61 195\s*−60 698\s*−3 570\s*−64 268/);
+      expect(text).toMatch(/S:a Intäkter\s*48 284\s*40 815\s*6 297\s*47 112/);
+    });
+
+    it('prints the investment table with its total, the 2023 total computed from the projects', () => {
+      expect(pages.join('\n')).toMatch(/Totalt Vård- och omsorgsnämnd\s*1 400\s*3 710\s*3 787\s*4 210\s*3 610/);
+    });
+
+    it('prints goal-table rows with baseline and targets', () => {
+      const text = pages.join('\n').replace(/\s+/g, ' ');
+      expect(text).toContain('Antal ärenden inom ekonomiskt bistånd');
+      expect(text).toMatch(/176 ärenden \(1\/12 2023\) <176 <176 <176/);
+      expect(text).toMatch(/41 \(jan–nov 2023\) >25 >25 >25/);
+      expect(text).toContain('Särskilt boende: 45 %');
+    });
+
+    it('carries the document title, language and the report date instead of the clock', () => {
+      const raw = pdfInfo(pdf);
+      expect(raw).toContain('/CreationDate (D:20231213000000');
+      expect(raw).toContain('/ModDate (D:20231213000000');
+      expect(raw).toMatch(/\/Lang \((sv|<FEFF)/);
+      expect(raw).toContain('/StructTreeRoot');
+    });
+  });
+
+  describe('DOCX', () => {
+    let parts: Record<string, string>;
+    beforeAll(() => {
+      parts = docxParts(new Uint8Array(readFileSync(join(outDir, `${REPORT}.docx`))));
+    });
+
+    it('uses Word\'s built-in heading styles', () => {
+      const doc = parts['word/document.xml']!;
+      expect(doc).toContain('<w:pStyle w:val="Heading1"/>');
+      expect(doc).toContain('<w:pStyle w:val="Heading2"/>');
+      expect(doc).toContain('<w:pStyle w:val="Title"/>');
+    });
+
+    it('holds the tables with repeated header rows and Swedish figures', () => {
+      const doc = parts['word/document.xml']!;
+      expect(doc).toContain('<w:tblHeader');
+      const text = docxText(doc);
+      expect(text).toContain('S:a Nettokostnad');
+      expect(text).toContain(`−348${NBSP}937`);
+      expect(text).toContain('Antal företag knutna till jobbcoachernas företagsbank');
+    });
+
+    it('numbers pages in the footer and is written in Swedish', () => {
+      const footers = Object.entries(parts).filter(([n]) => /word\/footer\d*\.xml/.test(n)).map(([, x]) => x).join('');
+      expect(footers).toContain('PAGE');
+      expect(footers).toContain('NUMPAGES');
+      expect(parts['word/styles.xml']).toContain('sv-SE');
+    });
+  });
+
+  describe('HTML', () => {
+    it('is a Swedish, titled page whose tables have scoped headers', () => {
+      const html = readFileSync(join(outDir, `${REPORT}.html`), 'utf8');
+      expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="sv">/);
+      expect(html).toContain('<title>Vård- och omsorgsnämndens verksamhetsplan 2024–2026 – Oxelösunds kommun</title>');
+      const ths = html.match(/<th\b[^>]*>/g)!;
+      expect(ths.length).toBeGreaterThan(50);
+      for (const th of ths) expect(th).toMatch(/scope="(col|row|colgroup)"/);
+      expect(html).not.toMatch(/<script/i);
+      expect(html).not.toMatch(/(src|href)="(?!data:|#|https?:|mailto:)/);
+    });
+  });
+});
