@@ -10,10 +10,11 @@ import { displayPath, findReportFolders } from './content/load.ts';
 import { loadAndCompute } from './model/build-model.ts';
 import type { Report } from './model/types.ts';
 import { renderHtml } from './render/html/render-html.ts';
-import { launchBrowser } from './render/pdf/browser.ts';
+import { findBrowser, launchBrowser } from './render/pdf/browser.ts';
 import { renderPdf } from './render/pdf/render-pdf.ts';
 import { renderDocx } from './render/docx/render-docx.ts';
 import { writeAtomically, type OutputFile } from './output/write.ts';
+import { BuildCache, CACHE_FILE, pdfCodeFingerprint, sha256 } from './output/cache.ts';
 
 export const allFormats = ['pdf', 'docx', 'html'] as const;
 export type Format = (typeof allFormats)[number];
@@ -33,6 +34,8 @@ export interface ReportResult {
   id: string;
   title?: string;
   written: string[];
+  /** Outputs reused from the previous build because nothing that shapes them changed. */
+  reused: string[];
   ok: boolean;
 }
 
@@ -58,33 +61,70 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   const models = folders.map((folder) => ({ id: folder, report: loadAndCompute(join(contentDir, folder), diagnostics) }));
-  const results: ReportResult[] = models.map((m) => ({ id: m.id, title: m.report?.meta.titel, written: [], ok: m.report !== undefined }));
+  const results: ReportResult[] = models.map((m) => ({ id: m.id, title: m.report?.meta.titel, written: [], reused: [], ok: m.report !== undefined }));
   const ready = models.filter((m): m is { id: string; report: Report } => m.report !== undefined);
 
   if (!options.checkOnly && ready.length > 0) {
-    const browser = formats.includes('pdf') ? await launchBrowser() : undefined;
+    const outDir = resolve(options.outDir);
+    const cache = BuildCache.load(outDir);
+    const browser = lazyBrowser();
     try {
       await Promise.all(
         ready.map(async ({ report }) => {
-          const files = await renderReport(report, formats, resolve(options.outDir), browser);
+          const result = results.find((r) => r.id === report.id)!;
+          const files = await renderReport(report, formats, outDir, cache, browser.get, result.reused);
           await writeAtomically(files);
-          results.find((r) => r.id === report.id)!.written = files.map((f) => f.path);
+          result.written = files.map((f) => f.path);
         }),
       );
+      if (formats.includes('pdf')) await writeAtomically([{ path: join(outDir, CACHE_FILE), data: cache.serialize() }]);
     } finally {
-      await browser?.close();
+      await browser.close();
     }
   }
 
   return { reports: results, diagnostics: diagnostics.items, ok: !diagnostics.hasErrors };
 }
 
+/** One browser for the whole build, started only when a PDF actually has to be printed. */
+function lazyBrowser(): { get: () => Promise<Browser>; close: () => Promise<void> } {
+  let started: Promise<Browser> | undefined;
+  return {
+    get: () => (started ??= launchBrowser()),
+    close: async () => {
+      if (started) await (await started).close();
+    },
+  };
+}
+
 /** Stage 3: every requested format of one report, in memory; nothing is written until all succeed. */
-async function renderReport(report: Report, formats: readonly Format[], outDir: string, browser: Browser | undefined): Promise<OutputFile[]> {
+async function renderReport(
+  report: Report,
+  formats: readonly Format[],
+  outDir: string,
+  cache: BuildCache,
+  browser: () => Promise<Browser>,
+  reused: string[],
+): Promise<OutputFile[]> {
   const path = (ext: string) => join(outDir, `${report.id}.${ext}`);
   const jobs: Promise<OutputFile>[] = [];
-  if (formats.includes('html')) jobs.push(Promise.resolve({ path: path('html'), data: renderHtml(report) }));
+  const html = renderHtml(report);
+  if (formats.includes('html')) jobs.push(Promise.resolve({ path: path('html'), data: html }));
   if (formats.includes('docx')) jobs.push(renderDocx(report).then((data) => ({ path: path('docx'), data })));
-  if (formats.includes('pdf') && browser) jobs.push(renderPdf(browser, report).then((data) => ({ path: path('pdf'), data })));
+  if (formats.includes('pdf')) {
+    const file = `${report.id}.pdf`;
+    const key = sha256([html, pdfCodeFingerprint(findBrowser() ?? ''), report.meta.datum, process.env.SOURCE_DATE_EPOCH ?? ''].join('\n'));
+    const earlier = cache.reuse(file, key);
+    if (earlier) reused.push(path('pdf'));
+    const pdf = earlier
+      ? Promise.resolve(earlier)
+      : browser()
+          .then((b) => renderPdf(b, report))
+          .then((data) => {
+            cache.remember(file, key, data);
+            return data;
+          });
+    jobs.push(pdf.then((data) => ({ path: path('pdf'), data })));
+  }
   return Promise.all(jobs);
 }

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { statSync } from 'node:fs';
-import { relative } from 'node:path';
+import { displayPath } from '../content/load.ts';
 import { allFormats, build, type Format } from '../build.ts';
 import { BuildError, ExitCode, formatDiagnostic } from '../diagnostics.ts';
 
@@ -80,7 +80,10 @@ async function main(): Promise<number> {
       process.stdout.write(`✓ ${r.id}: innehållet är kontrollerat\n`);
     } else {
       process.stdout.write(`✓ ${r.title ?? r.id}\n`);
-      for (const file of r.written) process.stdout.write(`    ${relative(process.cwd(), file)} (${size(file)})\n`);
+      for (const file of r.written) {
+        const note = r.reused.includes(file) ? ', oförändrad sedan förra bygget' : '';
+        process.stdout.write(`    ${displayPath(file)} (${size(file)}${note})\n`);
+      }
     }
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1).replace('.', ',');

@@ -21,6 +21,7 @@ import {
 import { nearest } from './schema-helpers.ts';
 import { parseBody, type BodyBlock } from './markdown.ts';
 import { imageSize } from './image-size.ts';
+import { checkColumnKeys } from './column-keys.ts';
 
 export const PROFILES_FOLDER = 'kommuner';
 export const INDEX_FILE = 'index.md';
@@ -181,8 +182,10 @@ function checkBlock(raw: unknown, source: SourceFile, path: (string | number)[],
     );
     return undefined;
   }
+  const errorsBefore = diagnostics.errors.length;
+  checkColumnKeys(raw as Record<string, unknown>, source, path, diagnostics);
   const input = check(blockSchemas[typ as BlockType], raw, source, path, diagnostics);
-  return input ? { input: input as BlockInput, source, path } : undefined;
+  return input && diagnostics.errors.length === errorsBefore ? { input: input as BlockInput, source, path } : undefined;
 }
 
 function loadProfile(contentRoot: string, kommun: string, indexSource: SourceFile, diagnostics: Diagnostics): LoadedReport['profile'] | undefined {

@@ -2,10 +2,8 @@
  * Sums and derived amounts, shared by every table with money in it. Blank
  * cells (null) stay blank unless a row next to them has a value.
  */
-import type { Amount, AmountColumn } from './types.ts';
-import type { Problems } from './problems.ts';
+import type { Amount } from './types.ts';
 import { formatNumber, type FormatOptions } from '../format/swedish.ts';
-import { nearest } from '../content/schema-helpers.ts';
 
 /** Amounts are compared after rounding away floating-point noise (1e-6 of a unit). */
 export function sameAmount(a: number, b: number): boolean {
@@ -45,26 +43,6 @@ export function mismatchMessage(
 ): string {
   const f = (n: number) => formatNumber(n, Number.isInteger(stated) && Number.isInteger(computed) ? 0 : 1, format);
   return `${what}, kolumn "${column}": angivet ${f(stated)} men ${how} ${f(computed)} (skillnad ${f(stated - computed)}).|Rätta det felaktiga värdet. Tar du bort det angivna värdet räknar kommunrapport ut det själv.`;
-}
-
-/** Reports keys of a row that are not column ids (typos), with the nearest column suggested. */
-export function checkColumnKeys(
-  row: Record<string, unknown>,
-  allowed: readonly string[],
-  columns: readonly AmountColumn[],
-  path: (string | number)[],
-  problems: Problems,
-): void {
-  const ids = columns.map((c) => c.id);
-  for (const key of Object.keys(row)) {
-    if (allowed.includes(key) || ids.includes(key)) continue;
-    const suggestion = nearest(key, [...ids, ...allowed]);
-    problems.error(
-      [...path, key],
-      'okänd-kolumn',
-      `Okänd kolumn "${key}".${suggestion ? ` Menade du "${suggestion}"?` : ''}|Kolumnerna i den här tabellen är: ${ids.map((i) => `"${i}"`).join(', ')} (se "kolumner").`,
-    );
-  }
 }
 
 /** Reads an amount cell from a row keyed by column id. */

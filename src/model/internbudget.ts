@@ -10,7 +10,7 @@
 import type { InternbudgetInput } from '../content/schema.ts';
 import type { Amount, AmountColumn, BudgetPart, BudgetRow, Internbudget } from './types.ts';
 import type { Problems } from './problems.ts';
-import { cell, checkColumnKeys, difference, mismatchMessage, reconcile, sumAmounts } from './amounts.ts';
+import { cell, difference, mismatchMessage, reconcile, sumAmounts } from './amounts.ts';
 import type { FormatOptions } from '../format/swedish.ts';
 
 type PartKind = BudgetPart['kind'];
@@ -22,7 +22,6 @@ const partTitles: Record<PartKind, { rubrik: string; summa: string }> = {
   kostnader: { rubrik: 'KOSTNADER', summa: 'S:a Kostnader' },
 };
 
-const ROW_KEYS = ['kod', 'namn', 'delsumma'];
 
 export function buildInternbudget(input: InternbudgetInput, problems: Problems, format: FormatOptions): Internbudget {
   const columns: AmountColumn[] = input.kolumner.map((c) => ({ id: c.id, rubrik: c.rubrik, förändring: c.förändring }));
@@ -89,7 +88,6 @@ function buildPart(
 
   input.rader.forEach((raw: RowInput, i) => {
     const rowPath = [...path, 'rader', i];
-    checkColumnKeys(raw, ROW_KEYS, columns, rowPath, problems);
     if (raw.delsumma !== undefined) {
       if (raw.namn !== undefined || raw.kod !== undefined) {
         problems.error(rowPath, 'delsumma-namn', 'En delsummerad rad har "delsumma" som sin rubrik och ska inte ha "namn" eller "kod".|Ta bort "namn"/"kod" från raden, eller "delsumma" om det är en vanlig rad.');
@@ -111,7 +109,6 @@ function buildPart(
 
   const summaInput = input.summa ?? {};
   const summaPath = [...path, 'summa'];
-  if (input.summa) checkColumnKeys(input.summa, ['rubrik'], columns, summaPath, problems);
   const rubrik = summaInput.rubrik ?? partTitles[kind].summa;
   const summa: BudgetRow = {
     kind: 'delsumma',

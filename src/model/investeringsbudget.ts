@@ -6,7 +6,7 @@
 import type { InvesteringsbudgetInput } from '../content/schema.ts';
 import type { Amount, AmountColumn, Investeringsbudget } from './types.ts';
 import type { Problems } from './problems.ts';
-import { cell, checkColumnKeys, mismatchMessage, reconcile, sumAmounts } from './amounts.ts';
+import { cell, mismatchMessage, reconcile, sumAmounts } from './amounts.ts';
 import type { FormatOptions } from '../format/swedish.ts';
 
 export function buildInvesteringsbudget(input: InvesteringsbudgetInput, problems: Problems, format: FormatOptions): Investeringsbudget {
@@ -15,7 +15,6 @@ export function buildInvesteringsbudget(input: InvesteringsbudgetInput, problems
 
   const categories = input.kategorier.map((cat, ci) => {
     const projects = cat.projekt.map((p, pi) => {
-      checkColumnKeys(p, ['namn'], columns, ['kategorier', ci, 'projekt', pi], problems);
       const values: Record<string, Amount> = {};
       for (const c of columns) values[c.id] = { value: cell(p, c.id) ?? null, computed: false };
       all.push(values);
@@ -26,7 +25,6 @@ export function buildInvesteringsbudget(input: InvesteringsbudgetInput, problems
   });
 
   const stated = input.totalt ?? {};
-  if (input.totalt) checkColumnKeys(input.totalt, ['rubrik'], columns, ['totalt'], problems);
   const rubrik = stated.rubrik ?? 'Totalt';
   const totals: Record<string, Amount> = {};
   for (const c of columns) {

@@ -101,7 +101,7 @@ describe('the sum check through the CLI', () => {
     expect(stderr).toContain(
       `${line}:`,
     );
-    expect(stderr).toContain('fel: Summaraden "S:a Nettokostnad", kolumn "M & B 2024": angivet −348 938 men raderna summerar till −348 937 (skillnad −1).');
+    expect(stderr.replace(/\u00a0/g, ' ')).toContain('fel: Summaraden "S:a Nettokostnad", kolumn "M & B 2024": angivet −348 938 men raderna summerar till −348 937 (skillnad −1).');
   });
 });
 

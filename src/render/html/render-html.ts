@@ -29,7 +29,7 @@ function templatesFor(type: Report['type']): { layout: Template; css: string } {
   const dir = join(templatesRoot, type);
   const hb = Handlebars.create();
   for (const file of readdirSync(join(dir, 'partials')).filter((f) => f.endsWith('.hbs')).sort()) {
-    hb.registerPartial(basename(file, '.hbs'), readFileSync(join(dir, 'partials', file), 'utf8'));
+    hb.registerPartial(basename(file, '.hbs').normalize('NFC'), readFileSync(join(dir, 'partials', file), 'utf8'));
   }
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   const layout = hb.compile(readFileSync(join(dir, 'layout.hbs'), 'utf8'), { strict: true });

@@ -1,0 +1,86 @@
+/** TableView (shared with the HTML renderer) as a Word table: header rows repeat, rows never split. */
+import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, ShadingType } from 'docx';
+import type { CellView, HeaderCellView, RowView, TableView } from '../views/table-view.ts';
+import type { Profile } from '../../model/types.ts';
+
+/** Text width in twentieths of a point: A4 (11 906) minus two 20 mm margins (1 134 each). */
+export const TEXT_WIDTH_TWIPS = 11906 - 2 * 1134;
+const TABLE_FONT_SIZE = 17; // half-points: 8.5 pt
+
+const hex = (color: string) => color.replace('#', '').toUpperCase();
+const thin = { style: BorderStyle.SINGLE, size: 4, color: 'C8C8C8' };
+const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+
+function lines(text: string[], align: 'left' | 'right', run: { bold?: boolean; color?: string }): Paragraph[] {
+  return text.map(
+    (line) =>
+      new Paragraph({
+        alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        spacing: { before: 0, after: 0 },
+        children: [new TextRun({ text: line, size: TABLE_FONT_SIZE, ...run })],
+      }),
+  );
+}
+
+function headerCell(cell: HeaderCellView, width: number, profile: Profile): TableCell {
+  return new TableCell({
+    children: lines([cell.text], cell.align, { bold: true }),
+    columnSpan: cell.colSpan,
+    rowSpan: cell.rowSpan,
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlign.BOTTOM,
+    shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(profile.färger.tabellhuvud) },
+    borders: { top: none, left: none, right: none, bottom: { style: BorderStyle.SINGLE, size: 12, color: hex(profile.färger.primär) } },
+  });
+}
+
+function bodyCell(cell: CellView, row: RowView, width: number, profile: Profile): TableCell {
+  const bold = row.kind !== 'data';
+  const color = row.kind === 'group' ? hex(profile.färger.primär) : undefined;
+  const top = row.kind === 'total' ? { style: BorderStyle.SINGLE, size: 8, color: hex(profile.färger.text) } : none;
+  return new TableCell({
+    children: lines(cell.lines, cell.align, { bold, color }),
+    columnSpan: cell.colSpan,
+    rowSpan: cell.rowSpan,
+    width: { size: width, type: WidthType.DXA },
+    borders: { top, left: none, right: none, bottom: thin },
+  });
+}
+
+/** Widths of the cells of a row, honouring column spans. */
+function cellWidths(cells: { colSpan?: number }[], columns: number[]): number[] {
+  let col = 0;
+  return cells.map((c) => {
+    const span = c.colSpan ?? 1;
+    const w = columns.slice(col, col + span).reduce((a, b) => a + b, 0);
+    col += span;
+    return w;
+  });
+}
+
+export function tableElements(view: TableView, profile: Profile): (Paragraph | Table)[] {
+  const columns = view.widths.map((w) => Math.round((w / 100) * TEXT_WIDTH_TWIPS));
+  const head = view.head.map((row) => {
+    const widths = cellWidths(row, columns);
+    return new TableRow({ tableHeader: true, cantSplit: true, children: row.map((c, i) => headerCell(c, widths[i]!, profile)) });
+  });
+  const body = view.body.map((row) => {
+    const widths = cellWidths(row.cells, columns);
+    return new TableRow({ cantSplit: true, children: row.cells.map((c, i) => bodyCell(c, row, widths[i]!, profile)) });
+  });
+  const out: (Paragraph | Table)[] = [
+    new Paragraph({
+      keepNext: true,
+      spacing: { before: 200, after: 80 },
+      children: [new TextRun({ text: view.caption, bold: true, color: hex(profile.färger.primär) })],
+    }),
+    new Table({
+      width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+      columnWidths: columns,
+      rows: [...head, ...body],
+      borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    }),
+  ];
+  if (view.note) out.push(new Paragraph({ spacing: { before: 80 }, children: [new TextRun({ text: view.note, size: 18 })] }));
+  return out;
+}
