@@ -51,13 +51,16 @@ const htmlFiles = readdirSync(out).filter((f) => f.endsWith('.html')).map((f) =>
 const reports = htmlFiles.length;
 const pagesApprox = htmlFiles.reduce((n, f) => n + (readFileSync(f, 'utf8').match(/class="avsnitt"/g)?.length ?? 0), 0);
 
-const build: number[] = [];
+const cold: number[] = [];
+const warm: number[] = [];
 const bare: number[] = [];
 for (let i = 0; i < rounds; i++) {
-  build.push(timeBuild(out));
+  cold.push(timeBuild(mkdtempSync(join(tmpdir(), 'kommunrapport-bench-')))); // empty output folder: every PDF printed
+  warm.push(timeBuild(out)); // unchanged content: PDFs reused from the cache
   bare.push(await timeBarePrint(htmlFiles));
 }
 
 console.log(`kommunrapport benchmark · ${rounds} omgångar · ${reports} rapport(er), ${pagesApprox} avsnitt · Node ${process.version}`);
-console.log(`  npm run build:report (PDF+DOCX+HTML, hela processen): median ${fmt(median(build))}  [${build.map(fmt).join(', ')}]`);
-console.log(`  puppeteer, enkel utskrift av samma HTML (start+utskrift): median ${fmt(median(bare))}  [${bare.map(fmt).join(', ')}]`);
+console.log(`  npm run build:report, tom output-mapp (PDF+DOCX+HTML, hela processen): median ${fmt(median(cold))}  [${cold.map(fmt).join(', ')}]`);
+console.log(`  npm run build:report, oförändrat innehåll (PDF från cache):          median ${fmt(median(warm))}  [${warm.map(fmt).join(', ')}]`);
+console.log(`  puppeteer, en enkel utskrift av samma HTML (start + utskrift):       median ${fmt(median(bare))}  [${bare.map(fmt).join(', ')}]`);

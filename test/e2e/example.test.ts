@@ -7,6 +7,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type BuildResult } from '../../src/build.ts';
+import { Diagnostics } from '../../src/diagnostics.ts';
+import { loadAndCompute } from '../../src/model/build-model.ts';
+import { renderDocx } from '../../src/render/docx/render-docx.ts';
 import { docxParts, docxText, pdfInfo, pdfPageTexts } from '../helpers/read-back.ts';
 
 const REPORT = 'oxelosund-von-verksamhetsplan-2024-2026';
@@ -78,6 +81,14 @@ describe('the example verksamhetsplan', () => {
       expect(text).toContain('Särskilt boende: 45 %');
     });
 
+    it('is byte-identical when built again, and reused unchanged from the cache', async () => {
+      const again = mkdtempSync(join(tmpdir(), 'kommunrapport-e2e-'));
+      await build({ contentDir: 'content', outDir: again, reports: [REPORT], formats: ['pdf'] });
+      expect(Buffer.compare(readFileSync(join(again, `${REPORT}.pdf`)), Buffer.from(pdf))).toBe(0);
+      const third = await build({ contentDir: 'content', outDir: again, reports: [REPORT], formats: ['pdf'] });
+      expect(third.reports[0]!.reused).toEqual([join(again, `${REPORT}.pdf`)]);
+    });
+
     it('carries the document title, language and the report date instead of the clock', () => {
       const raw = pdfInfo(pdf);
       expect(raw).toContain('/CreationDate (D:20231213000000');
@@ -107,6 +118,15 @@ describe('the example verksamhetsplan', () => {
       expect(text).toContain('S:a Nettokostnad');
       expect(text).toContain(`−348${NBSP}937`);
       expect(text).toContain('Antal företag knutna till jobbcoachernas företagsbank');
+    });
+
+    it('gives identical bytes for two builds in one process, with the report\'s date', async () => {
+      const report = loadAndCompute(join('content', REPORT), new Diagnostics())!;
+      const [a, b] = [await renderDocx(report), await renderDocx(report)];
+      expect(Buffer.compare(Buffer.from(a), Buffer.from(b))).toBe(0);
+      expect(Buffer.compare(Buffer.from(a), readFileSync(join(outDir, `${REPORT}.docx`)))).toBe(0);
+      expect(parts['docProps/core.xml']).toContain('2023-12-13T00:00:00Z');
+      expect(parts['docProps/core.xml']).toContain('<dc:title>Vård- och omsorgsnämndens verksamhetsplan 2024–2026</dc:title>');
     });
 
     it('numbers pages in the footer and is written in Swedish', () => {
