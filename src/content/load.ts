@@ -244,6 +244,9 @@ export function unsafeSvg(svg: string): string | undefined {
   if (/<script/i.test(svg)) return 'ett skript';
   if (/\son[a-z]+\s*=/i.test(svg)) return 'en händelsehanterare (on…)';
   if (/<foreignObject/i.test(svg)) return 'ett foreignObject-element';
+  if (/<(iframe|img|image|object|embed|link|meta|use)\b/i.test(svg)) return 'ett element som hämtar eller bäddar in annat innehåll';
+  if (/\ssrc\s*=/i.test(svg)) return 'en extern källa (src)';
+  if (!/<\/svg>\s*$/i.test(svg.replace(/<!--[\s\S]*?-->/g, '').trim())) return 'text efter </svg>';
   if (/(?:xlink:)?href\s*=\s*["'](?!#)/i.test(svg)) return 'en extern länk';
   if (/url\(\s*['"]?(?!#)/i.test(svg)) return 'en extern resurs (url())';
   if (/<!ENTITY/i.test(svg)) return 'en entitetsdeklaration';
