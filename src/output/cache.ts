@@ -1,0 +1,75 @@
+/**
+ * Build cache: a PDF whose input has not changed is not printed again. The key
+ * of a PDF is the hash of its HTML and of everything else that shapes the
+ * print (the PDF code, the browser); the cache remembers the key and the hash
+ * of the file it produced, and reuses the file only if it is still the same.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CACHE_FILE = '.kommunrapport-cache.json';
+
+interface Entry {
+  key: string;
+  sha256: string;
+}
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export class BuildCache {
+  private readonly entries: Record<string, Entry>;
+
+  private constructor(
+    private readonly outDir: string,
+    entries: Record<string, Entry>,
+  ) {
+    this.entries = entries;
+  }
+
+  static load(outDir: string): BuildCache {
+    try {
+      const data = JSON.parse(readFileSync(join(outDir, CACHE_FILE), 'utf8')) as Record<string, Entry>;
+      return new BuildCache(outDir, typeof data === 'object' && data ? data : {});
+    } catch {
+      return new BuildCache(outDir, {});
+    }
+  }
+
+  /** The earlier output for `file` if it was made from `key` and has not been touched since. */
+  reuse(file: string, key: string): Uint8Array | undefined {
+    const entry = this.entries[file];
+    const path = join(this.outDir, file);
+    if (!entry || entry.key !== key || !existsSync(path)) return undefined;
+    const data = new Uint8Array(readFileSync(path));
+    return sha256(data) === entry.sha256 ? data : undefined;
+  }
+
+  remember(file: string, key: string, data: Uint8Array): void {
+    this.entries[file] = { key, sha256: sha256(data) };
+  }
+
+  /** The cache file's content, written with the outputs. */
+  serialize(): string {
+    const sorted = Object.fromEntries(Object.entries(this.entries).sort(([a], [b]) => a.localeCompare(b)));
+    return `${JSON.stringify(sorted, null, 2)}\n`;
+  }
+}
+
+let fingerprint: string | undefined;
+
+/** A hash of the code that turns HTML into PDF, so a change to it invalidates cached PDFs. */
+export function pdfCodeFingerprint(browserPath: string): string {
+  if (!fingerprint) {
+    const dir = fileURLToPath(new URL('../render/pdf/', import.meta.url));
+    const hash = createHash('sha256');
+    for (const f of readdirSync(dir).sort()) hash.update(f).update(readFileSync(join(dir, f)));
+    const pkg = fileURLToPath(new URL('../../node_modules/puppeteer/package.json', import.meta.url));
+    if (existsSync(pkg)) hash.update(readFileSync(pkg));
+    fingerprint = hash.digest('hex');
+  }
+  return sha256(`${fingerprint}\n${browserPath}`);
+}
