@@ -3,7 +3,8 @@
  * sum that does not add up. Messages are Swedish and speak to the content
  * author: where (file, line, field), what was expected, and what to do.
  */
-export type Severity = 'fel' | 'varning';
+/** fel stops the report; varning is shown; notering lists what reviewers should know (such as overridden assessments). */
+export type Severity = 'fel' | 'varning' | 'notering';
 
 export interface Diagnostic {
   severity: Severity;
@@ -37,6 +38,10 @@ export class Diagnostics {
 
   get errors(): Diagnostic[] {
     return this.items.filter((d) => d.severity === 'fel');
+  }
+
+  note(d: Omit<Diagnostic, 'severity'>): void {
+    this.add({ severity: 'notering', ...d });
   }
 
   get warnings(): Diagnostic[] {

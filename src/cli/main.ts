@@ -68,9 +68,10 @@ async function main(): Promise<number> {
     checkOnly: values.check,
   });
 
-  for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  const notes = result.diagnostics.filter((d) => d.severity === 'notering');
+  for (const d of result.diagnostics) if (d.severity !== 'notering') process.stderr.write(`${formatDiagnostic(d)}\n`);
   const errors = result.diagnostics.filter((d) => d.severity === 'fel').length;
-  const warnings = result.diagnostics.length - errors;
+  const warnings = result.diagnostics.filter((d) => d.severity === 'varning').length;
 
   process.stdout.write('\n');
   for (const r of result.reports) {
@@ -85,6 +86,10 @@ async function main(): Promise<number> {
         process.stdout.write(`    ${displayPath(file)} (${size(file)}${note})\n`);
       }
     }
+  }
+  if (notes.length > 0) {
+    process.stdout.write(`\nAtt granska (${notes.length}): bedömningar och trender som nämnden har satt i stället för de beräknade\n`);
+    for (const d of notes) process.stdout.write(`  ${formatDiagnostic(d)}\n`);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1).replace('.', ',');
   process.stdout.write(`\n${errors} fel, ${warnings} varningar · ${seconds} s\n`);

@@ -27,12 +27,27 @@ export const profileSchema = strict({
   }),
   typsnitt: z.enum(Object.keys(bundledFonts) as [FontName, ...FontName[]]).default('Source Sans 3'),
   minustecken: z.enum(['−', '-']).default('−'),
+  bedömning: strict({
+    /** kvot: utfall i förhållande till målvärde (Katrineholm); poäng: 1/0,5/0 och medelvärde; uppfyllt: uppfyllt eller inte (Oxelösund). */
+    regel: z.enum(['kvot', 'poäng', 'uppfyllt']).default('kvot'),
+    /** Procent av målvärdet som ger grönt (kvot). */
+    grön: z.number().positive().default(100),
+    /** Procent av målvärdet som ger gult (kvot). */
+    gul: z.number().positive().default(95),
+    /** Könsuppdelad bedömning när utfallet anges för kvinnor och män (kvot). */
+    könsuppdelad: z.boolean().default(false),
+    /** Under denna procent av målvärdet för ett kön är avvikelsen allvarlig: rött (könsuppdelad kvot). */
+    allvarlig_avvikelse: z.number().positive().default(90),
+    /** En förändring mindre än så här många procent räknas som oförändrad (trend). */
+    oförändrad_under: z.number().min(0).default(1.5),
+    symboler: z.enum(['cirklar', 'oxelösund']).default('cirklar'),
+  }).default({ regel: 'kvot', grön: 100, gul: 95, könsuppdelad: false, allvarlig_avvikelse: 90, oförändrad_under: 1.5, symboler: 'cirklar' }),
 });
 export type ProfileInput = z.output<typeof profileSchema>;
 
 // ---------------------------------------------------------------- report index
 
-export const reportTypes = ['verksamhetsplan'] as const;
+export const reportTypes = ['verksamhetsplan', 'uppföljning'] as const;
 
 export const periodSchema = z
   .union([z.number().int(), z.string()])
@@ -164,6 +179,25 @@ export const investeringsbudgetSchema = strict({
   totalt: z.object({ rubrik: text.optional() }).catchall(amount).optional(),
 });
 
+/** A written judgement: a stated status, with the reason required where it overrides a computed one. */
+export const statusWords = ['uppfyllt', 'helt uppfyllt', 'delvis uppfyllt', 'ej uppfyllt', 'ej utvärderad'] as const;
+const judgementSchema = strict({
+  status: z.enum(statusWords),
+  motivering: text.optional(),
+});
+export type JudgementInput = z.output<typeof judgementSchema>;
+
+/** An outcome: a number ("64 %", 89,88), a word ("Ja", "Samtliga"), or split by gender, or per sub-group. */
+const outcomeScalar = z.union([z.number(), text]);
+const outcomeSchema = z.union([
+  outcomeScalar,
+  strict({ totalt: outcomeScalar, kvinnor: outcomeScalar.optional(), män: outcomeScalar.optional() }),
+  strict({ grupper: z.record(text, outcomeScalar) }),
+]);
+export type OutcomeInput = z.output<typeof outcomeSchema>;
+
+const yearKey = z.string().regex(/^\d{4}$/, { message: 'Förväntade ett årtal som nyckel, t.ex. 2024.' });
+
 const indicatorSchema = strict({
   id: identifier.optional(),
   mått: text,
@@ -171,13 +205,23 @@ const indicatorSchema = strict({
   kolada: z.string().regex(/^[NU]\d{5}$/, { message: 'Förväntade ett Kolada-id som "U21468" eller "N00945".' }).optional(),
   riktning: z.enum(['högre', 'lägre']).default('högre'),
   ingångsvärde: measuredValueSchema.optional(),
-  målvärden: z.record(z.string().regex(/^\d{4}$/, { message: 'Förväntade ett årtal som nyckel, t.ex. 2024.' }), targetSchema).default({}),
+  målvärden: z.record(yearKey, targetSchema).default({}),
+  utfall: z.record(yearKey, outcomeSchema).default({}),
+  /** Whether the planned activities were carried out (the poäng rule gives 0,5 for that). */
+  aktiviteter_genomförda: z.boolean().optional(),
+  /** A budget-adherence indicator: the outcome is the percentage of the budget kept (poäng rule bands). */
+  budgetföljsamhet: z.boolean().default(false),
+  /** The first year the indicator is measured as now: earlier years are not comparable. */
+  jämförbar_från: z.number().int().optional(),
+  bedömning: judgementSchema.optional(),
+  trend: strict({ värde: z.enum(['bättre', 'oförändrad', 'sämre', 'ej jämförbar']), motivering: text }).optional(),
 });
 
 const boardGoalSchema = strict({
   id: identifier.optional(),
   text: text,
   indikatorer: z.array(indicatorSchema).default([]),
+  bedömning: judgementSchema.optional(),
 });
 
 const councilGoalSchema = strict({
@@ -186,7 +230,9 @@ const councilGoalSchema = strict({
   uppföljning: z.enum(['D/B', 'B', 'D']).optional(),
   ansvariga: z.array(text).default([]),
   anmärkning: text.optional(),
+  beslutat_av: text.optional(),
   nämndmål: z.array(boardGoalSchema).default([]),
+  bedömning: judgementSchema.optional(),
 });
 
 export const målområdeSchema = strict({
@@ -244,6 +290,14 @@ export const tabellSchema = strict({
   summarad: text.optional(),
 });
 
+/** The assessments of every målområde in the report: per goal, counts per status and måluppfyllelsegrad. */
+export const bedömningarSchema = strict({
+  typ: z.literal('bedömningar'),
+  ...blockBase,
+  /** Which goals are counted: KF-mål (default) or nämndmål. */
+  nivå: z.enum(['kf-mål', 'nämndmål']).default('kf-mål'),
+});
+
 export const blockSchemas = {
   internbudget: internbudgetSchema,
   investeringsbudget: investeringsbudgetSchema,
@@ -252,6 +306,7 @@ export const blockSchemas = {
   utvecklingsarbete: utvecklingsarbeteSchema,
   fokusområden: fokusområdenSchema,
   tabell: tabellSchema,
+  bedömningar: bedömningarSchema,
 } as const;
 export type BlockType = keyof typeof blockSchemas;
 export type BlockInput = { [K in BlockType]: z.output<(typeof blockSchemas)[K]> }[BlockType];
@@ -259,6 +314,7 @@ export type InternbudgetInput = z.output<typeof internbudgetSchema>;
 export type InvesteringsbudgetInput = z.output<typeof investeringsbudgetSchema>;
 export type MålområdeInput = z.output<typeof målområdeSchema>;
 export type TabellInput = z.output<typeof tabellSchema>;
+export type BedömningarInput = z.output<typeof bedömningarSchema>;
 
 // ---------------------------------------------------------------- section
 

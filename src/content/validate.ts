@@ -30,7 +30,7 @@ export function reportAt(
   path: Path,
   code: string,
   messageAndHint: string,
-  severity: 'fel' | 'varning' = 'fel',
+  severity: 'fel' | 'varning' | 'notering' = 'fel',
 ): void {
   const [message, hint] = splitHint(messageAndHint);
   const pos = source.locate(path);

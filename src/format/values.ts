@@ -1,5 +1,6 @@
 /** Display text of targets and measured values: the same words in every output. */
 import type { MeasuredValue, Target } from '../model/types.ts';
+import type { Outcome } from '../model/assessment/types.ts';
 import { formatMeasure, NBSP, type FormatOptions } from './swedish.ts';
 
 function quantity(value: number, unit: string | undefined, format: FormatOptions): string {
@@ -41,5 +42,20 @@ export function formatMeasured(value: MeasuredValue, format: FormatOptions): str
       return [`${value.text}${value.period ? ` (${value.period})` : ''}`];
     case 'grupper':
       return value.groups.map((g) => `${g.grupp}: ${formatMeasured(g.value, format).join(' ')}`);
+  }
+}
+
+/** "47 %", "Ja"; split outcomes as "Totalt 50 (K 52, M 48)"; groups one per line. */
+export function formatOutcome(o: Outcome, format: FormatOptions): string[] {
+  switch (o.kind) {
+    case 'text':
+      return [o.text];
+    case 'grupper':
+      return o.groups.map((g) => `${g.grupp}: ${formatOutcome(g.outcome, format).join(' ')}`);
+    case 'tal': {
+      const main = quantity(o.value, o.unit, format);
+      const parts = [o.kvinnor !== undefined ? `K ${quantity(o.kvinnor, o.unit, format)}` : '', o.män !== undefined ? `M ${quantity(o.män, o.unit, format)}` : ''].filter(Boolean);
+      return parts.length ? [main, `(${parts.join(', ')})`] : [main];
+    }
   }
 }

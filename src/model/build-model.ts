@@ -4,7 +4,10 @@
  */
 import type { Diagnostics } from '../diagnostics.ts';
 import { loadReport, type LoadedBlock, type LoadedReport, type LoadedSection } from '../content/load.ts';
-import type { Block, DataBlock, ProseBlock, Report, Section } from './types.ts';
+import type { Block, Bedömningar, DataBlock, Målområde, ProseBlock, Report, Section } from './types.ts';
+import type { BedömningarInput } from '../content/schema.ts';
+import type { Assessment, Rules } from './assessment/types.ts';
+import { countStatuses } from './assessment/summary.ts';
 import { problemsFor } from './problems.ts';
 import { buildInternbudget } from './internbudget.ts';
 import { buildInvesteringsbudget } from './investeringsbudget.ts';
@@ -29,36 +32,55 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
   const format: FormatOptions = { minus: profile.input.minustecken };
   const headingIds = new IdScope();
 
-  const computeBlock = (block: LoadedBlock): DataBlock => {
+  const rules: Rules = profile.input.bedömning;
+  const år = String(index.period.till);
+
+  // Blocks are computed in front-matter order; summaries of assessments come last, from the computed målområden.
+  const computed = new Map<string, DataBlock>();
+  const summaries: LoadedBlock[] = [];
+  for (const block of loaded.sections.flatMap((s) => s.blocks)) {
     const problems = problemsFor(diagnostics, block.source, block.path);
     const input = block.input;
     switch (input.typ) {
       case 'internbudget':
-        return buildInternbudget(input, problems, format);
+        computed.set(input.id, buildInternbudget(input, problems, format));
+        break;
       case 'investeringsbudget':
-        return buildInvesteringsbudget(input, problems, format);
+        computed.set(input.id, buildInvesteringsbudget(input, problems, format));
+        break;
       case 'målområde':
-        return buildMålområde(input, index.period, problems);
+        computed.set(input.id, buildMålområde(input, index.period, problems, { rules, år }));
+        break;
       case 'nyckeltal':
       case 'utvecklingsarbete':
       case 'fokusområden':
-        return buildTextTable(input);
+        computed.set(input.id, buildTextTable(input));
+        break;
       case 'tabell':
-        return buildGenericTable(input, problems);
+        computed.set(input.id, buildGenericTable(input, problems));
+        break;
+      case 'bedömningar':
+        summaries.push(block);
+        break;
     }
-  };
+  }
+  const målområden = [...computed.values()].filter((b): b is Målområde => b.kind === 'målområde');
+  for (const block of summaries) computed.set(block.input.id, buildBedömningar(block.input as BedömningarInput, målområden));
 
   const allBlocks = new Map<string, string>();
   for (const s of loaded.sections) for (const b of s.blocks) allBlocks.set(b.input.id, s.source.displayPath);
 
   const sections: Section[] = loaded.sections.map((s) => {
     const id = headingIds.take(s.id);
-    return { id, rubrik: s.rubrik, blocks: placeBlocks(s, computeBlock, allBlocks, headingIds, id, diagnostics) };
+    return { id, rubrik: s.rubrik, blocks: placeBlocks(s, computed, allBlocks, headingIds, id, diagnostics) };
   });
+
+  const used = målområden.some((m) => m.kfMål.some((kf) => kf.bedömning || kf.nämndmål.some((nm) => nm.bedömning)));
 
   return {
     id: loaded.id,
     type: index.typ,
+    bedömning: { rules, år, used },
     meta: {
       kommun: profile.input.namn,
       nämnd: index.nämnd,
@@ -99,7 +121,7 @@ function withHeadingIds(blocks: ProseBlock[], ids: IdScope, prefix: string): Pro
 /** Puts each data block where its `[[id]]` stands in the prose; blocks not placed follow the prose in front-matter order. */
 function placeBlocks(
   section: LoadedSection,
-  compute: (b: LoadedBlock) => DataBlock,
+  computed: ReadonlyMap<string, DataBlock>,
   allBlocks: Map<string, string>,
   headingIds: IdScope,
   sectionId: string,
@@ -134,8 +156,29 @@ function placeBlocks(
       continue;
     }
     placed.add(item.ref);
-    out.push(compute(block));
+    out.push(computed.get(block.input.id)!);
   }
-  for (const block of section.blocks) if (!placed.has(block.input.id)) out.push(compute(block));
+  for (const block of section.blocks) if (!placed.has(block.input.id)) out.push(computed.get(block.input.id)!);
   return out;
+}
+
+/** The assessments of every målområde: per goal, counts per status and måluppfyllelsegrad. */
+function buildBedömningar(input: BedömningarInput, målområden: readonly Målområde[]): Bedömningar {
+  const områden = målområden.map((m) => {
+    const goals =
+      input.nivå === 'kf-mål'
+        ? m.kfMål.flatMap((kf) => (kf.bedömning ? [{ text: kf.text, bedömning: kf.bedömning }] : []))
+        : m.kfMål.flatMap((kf) => kf.nämndmål.flatMap((nm) => (nm.bedömning ? [{ text: nm.text, bedömning: nm.bedömning }] : [])));
+    return { namn: m.namn, goals, summary: countStatuses(goals.map((g) => g.bedömning)) };
+  });
+  const all: Assessment[] = områden.flatMap((o) => o.goals.map((g) => g.bedömning));
+  return {
+    kind: 'bedömningar',
+    id: input.id,
+    rubrik: input.rubrik,
+    not: input.not,
+    nivå: input.nivå,
+    områden: områden.filter((o) => o.goals.length > 0),
+    totalt: countStatuses(all),
+  };
 }

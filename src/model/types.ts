@@ -5,12 +5,15 @@
  */
 import type { AmountUnit, FormatOptions } from '../format/swedish.ts';
 import type { FontName } from '../content/schema.ts';
+import type { Assessment, Outcome, Rules, Status, TrendResult } from './assessment/types.ts';
 
 export interface Report {
   /** The report's folder name; output files are named after it. */
   id: string;
-  type: 'verksamhetsplan';
+  type: 'verksamhetsplan' | 'uppföljning';
   meta: ReportMeta;
+  /** The rule set and the year assessed; `used` is true when any goal in the report carries an assessment to show. */
+  bedömning: { rules: Rules; år: string; used: boolean };
   profile: Profile;
   sections: Section[];
 }
@@ -70,7 +73,7 @@ export type Inline =
 
 // ---------------------------------------------------------------- data blocks
 
-export type DataBlock = Internbudget | Investeringsbudget | Målområde | TextTable | GenericTable;
+export type DataBlock = Internbudget | Investeringsbudget | Målområde | TextTable | GenericTable | Bedömningar;
 
 interface BlockCommon {
   id: string;
@@ -156,12 +159,18 @@ export interface Indicator {
   ingångsvärde?: MeasuredValue;
   /** Target per year ("2024" → target). */
   målvärden: Record<string, Target>;
+  /** Outcome per year. */
+  utfall: Record<string, Outcome>;
+  /** The assessment in the report's assessment year; undefined when the indicator has neither outcomes nor a written judgement. */
+  bedömning?: Assessment;
+  trend?: TrendResult;
 }
 
 export interface BoardGoal {
   id: string;
   text: string;
   indikatorer: Indicator[];
+  bedömning?: Assessment;
 }
 
 export interface CouncilGoal {
@@ -170,7 +179,9 @@ export interface CouncilGoal {
   uppföljning?: 'D/B' | 'B' | 'D';
   ansvariga: string[];
   anmärkning?: string;
+  beslutatAv?: string;
   nämndmål: BoardGoal[];
+  bedömning?: Assessment;
 }
 
 export interface Målområde extends BlockCommon {
@@ -206,4 +217,24 @@ export interface GenericTable extends BlockCommon {
   columns: GenericColumn[];
   rows: GenericCell[][];
   summa?: { rubrik: string; cells: GenericCell[] };
+}
+
+// ---------------------------------------------------------------- assessment summary
+
+export interface StatusCounts {
+  counts: Record<Status, number>;
+  /** Goals with a status other than "ej utvärderad". */
+  bedömda: number;
+  total: number;
+  /** Share of assessed goals that are uppfyllt, in percent (0–100), when any were assessed. */
+  måluppfyllelse?: number;
+  /** "Mycket god måluppfyllelse" …, from the share. */
+  resultatnivå?: string;
+}
+
+export interface Bedömningar extends BlockCommon {
+  kind: 'bedömningar';
+  nivå: 'kf-mål' | 'nämndmål';
+  områden: { namn: string; goals: { text: string; bedömning: Assessment }[]; summary: StatusCounts }[];
+  totalt: StatusCounts;
 }

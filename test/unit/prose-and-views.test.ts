@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compute, section } from '../helpers/fixture.ts';
-import { tableViews } from '../../src/render/views/table-view.ts';
+import { tableViews, viewContext } from '../../src/render/views/table-view.ts';
 import { proseHtml } from '../../src/render/html/prose.ts';
 import type { Block, DataBlock } from '../../src/model/types.ts';
 
@@ -80,7 +80,7 @@ data:
     });
     expect(errors).toEqual([]);
     const block = report!.sections[0]!.blocks[0] as DataBlock;
-    const [view] = tableViews(block, report!.profile.format);
+    const [view] = tableViews(block, viewContext(report!));
     expect(view!.head[0]!.map((h) => h.text)).toEqual(['KF-mål', 'Nämndmål', 'Mått och datakälla', 'Ingångsvärde (år)', 'Målvärde']);
     expect(view!.head[0]![4]).toMatchObject({ colSpan: 3, scope: 'colgroup' });
     expect(view!.head[1]!.map((h) => h.text)).toEqual(['2024', '2025', '2026']);

@@ -17,7 +17,10 @@ import {
   type Table,
 } from 'docx';
 import type { Block, Report } from '../../model/types.ts';
-import { kfMålLine, tableViews } from '../views/table-view.ts';
+import { countSentences, kfMålLine, kfMålView, tableViews, viewContext, type ViewContext } from '../views/table-view.ts';
+import { legendOrder, type SymbolRef } from '../symbols.ts';
+import { symbolPng } from './symbol-images.ts';
+import type { SymbolImages } from './tables.ts';
 import { periodText, reportTypeNames, statusLine, titlePageFacts } from '../views/document.ts';
 import { LIST_BULLET, LIST_NUMBERED, proseParagraphs } from './prose.ts';
 import { tableElements } from './tables.ts';
@@ -27,8 +30,8 @@ const A4 = { width: 11906, height: 16838 };
 const MARGIN = { top: 1247, bottom: 1134, left: 1134, right: 1134, header: 567, footer: 567 };
 const hex = (color: string) => color.replace('#', '').toUpperCase();
 
-function blockElements(block: Block, report: Report, lists: { instance: number }): (Paragraph | Table)[] {
-  const { format } = report.profile;
+function blockElements(block: Block, report: Report, lists: { instance: number }, ctx: ViewContext, images: SymbolImages): (Paragraph | Table)[] {
+  const tables = () => tableViews(block as Exclude<Block, { kind: 'heading' | 'paragraph' | 'list' | 'quote' | 'image' }>, ctx).flatMap((v) => tableElements(v, report.profile, images));
   switch (block.kind) {
     case 'heading':
     case 'paragraph':
@@ -38,15 +41,23 @@ function blockElements(block: Block, report: Report, lists: { instance: number }
       return proseParagraphs([block], lists);
     case 'målområde': {
       const instance = ++lists.instance;
-      return [
-        ...(block.beskrivning ? [new Paragraph({ children: [new TextRun({ text: block.beskrivning, italics: true })] })] : []),
-        new Paragraph({ keepNext: true, spacing: { before: 160 }, children: [new TextRun({ text: 'Kommunfullmäktiges mål', bold: true, color: hex(report.profile.färger.primär) })] }),
-        ...block.kfMål.map((kf) => new Paragraph({ numbering: { reference: LIST_BULLET, level: 0, instance }, children: [new TextRun(kfMålLine(kf))] })),
-        ...tableViews(block, format).flatMap((v) => tableElements(v, report.profile)),
-      ];
+      const list = kfMålView(block, ctx)
+        ? []
+        : [
+            new Paragraph({ keepNext: true, spacing: { before: 160 }, children: [new TextRun({ text: 'Kommunfullmäktiges mål', bold: true, color: hex(report.profile.färger.primär) })] }),
+            ...block.kfMål.map((kf) => new Paragraph({ numbering: { reference: LIST_BULLET, level: 0, instance }, children: [new TextRun(kfMålLine(kf))] })),
+          ];
+      return [...(block.beskrivning ? [new Paragraph({ children: [new TextRun({ text: block.beskrivning, italics: true })] })] : []), ...list, ...tables()];
+    }
+    case 'bedömningar': {
+      const instance = ++lists.instance;
+      const level = block.nivå === 'kf-mål' ? 'KF-mål' : 'nämndmål';
+      const line = (namn: string, sentences: string[]) =>
+        new Paragraph({ numbering: { reference: LIST_BULLET, level: 0, instance }, children: [new TextRun({ text: `${namn}: `, bold: true }), new TextRun(`${sentences.join(', ')}.`)] });
+      return [...tables(), ...block.områden.map((o) => line(o.namn, countSentences(o.summary, level))), line('Totalt', countSentences(block.totalt, level))];
     }
     default:
-      return tableViews(block, format).flatMap((v) => tableElements(v, report.profile));
+      return tables();
   }
 }
 
@@ -68,12 +79,17 @@ export async function renderDocx(report: Report): Promise<Uint8Array> {
   const { färger, typsnitt } = report.profile;
   const draft = report.meta.status === 'utkast';
   const lists = { instance: 0 };
+  const ctx = viewContext(report);
+  // Symbol images are drawn before the document is assembled (drawing is asynchronous).
+  const refs: SymbolRef[] = [...legendOrder.status, ...legendOrder.trend, ...legendOrder.uppdrag];
+  const pngs = new Map(await Promise.all(refs.map(async (ref) => [JSON.stringify(ref), await symbolPng(ref, ctx.symbols)] as const)));
+  const images: SymbolImages = (ref) => pngs.get(JSON.stringify(ref))!;
   const headerText = draft ? `UTKAST – ${report.meta.titel}` : report.meta.titel;
 
   const body: (Paragraph | Table)[] = proseParagraphs(report.meta.förord, lists);
   for (const section of report.sections) {
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(section.rubrik)] }));
-    for (const block of section.blocks) body.push(...blockElements(block, report, lists));
+    for (const block of section.blocks) body.push(...blockElements(block, report, lists, ctx, images));
   }
 
   const heading = (size: number) => ({ run: { font: typsnitt, size, bold: true, color: hex(färger.primär) }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } });

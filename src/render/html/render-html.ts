@@ -8,7 +8,8 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { Block, Report } from '../../model/types.ts';
-import { tableViews, kfMålLine } from '../views/table-view.ts';
+import { countSentences, kfMålView, kfMålLine, tableViews, viewContext, type TableView, type ViewContext } from '../views/table-view.ts';
+import { symbolSvg, symbolWord } from '../symbols.ts';
 import { periodText, reportTypeNames, statusLine, titlePageFacts, tocEntries } from '../views/document.ts';
 import { proseHtml } from './prose.ts';
 import { fontFaceCss } from './fonts.ts';
@@ -23,10 +24,16 @@ export interface HtmlOptions {
 type Template = Handlebars.TemplateDelegate;
 const compiled = new Map<string, { layout: Template; css: string }>();
 
+/** The template folder per report type: a follow-up of goals is laid out like a plan. */
+const templateFolder: Record<Report['type'], string> = {
+  verksamhetsplan: 'verksamhetsplan',
+  uppföljning: 'verksamhetsplan',
+};
+
 function templatesFor(type: Report['type']): { layout: Template; css: string } {
   const cached = compiled.get(type);
   if (cached) return cached;
-  const dir = join(templatesRoot, type);
+  const dir = join(templatesRoot, templateFolder[type]);
   const hb = Handlebars.create();
   for (const file of readdirSync(join(dir, 'partials')).filter((f) => f.endsWith('.hbs')).sort()) {
     hb.registerPartial(basename(file, '.hbs').normalize('NFC'), readFileSync(join(dir, 'partials', file), 'utf8'));
@@ -43,8 +50,33 @@ function cssString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ').replace(/</g, '\\3C ')}"`;
 }
 
+/** A table view with its symbols drawn and its footnotes numbered, ready for the table partial. */
+function htmlTable(view: TableView, ctx: ViewContext): Record<string, unknown> {
+  const footnotes: string[] = [];
+  const set = view.symbolSet ?? ctx.symbols;
+  const cell = <C extends { symbol?: Parameters<typeof symbolSvg>[0]; footnote?: string }>(c: C) => {
+    const note = c.footnote ? footnotes.push(c.footnote) : undefined;
+    return {
+      ...c,
+      svg: c.symbol ? new Handlebars.SafeString(symbolSvg(c.symbol, set, 12, symbolWord(c.symbol))) : null,
+      note: note ? { n: note, id: `${view.id}-not-${note}` } : null,
+    };
+  };
+  const used = new Set(view.body.flatMap((r) => r.cells.flatMap((c) => (c.symbol ? [JSON.stringify(c.symbol)] : []))));
+  return {
+    ...view,
+    note: view.note ?? null,
+    body: view.body.map((r) => ({ ...r, cells: r.cells.map(cell) })),
+    footnotes: footnotes.map((text, i) => ({ n: i + 1, id: `${view.id}-not-${i + 1}`, text })),
+    legend: (view.legend ?? [])
+      .filter((ref) => used.has(JSON.stringify(ref)))
+      .map((ref) => ({ svg: new Handlebars.SafeString(symbolSvg(ref, set, 11)), word: symbolWord(ref) })),
+  };
+}
+
 function blockView(block: Block, report: Report): Record<string, unknown> {
-  const format = report.profile.format;
+  const ctx = viewContext(report);
+  const tables = (views: TableView[]) => views.map((v) => htmlTable(v, ctx));
   switch (block.kind) {
     case 'heading':
     case 'paragraph':
@@ -57,12 +89,22 @@ function blockView(block: Block, report: Report): Record<string, unknown> {
         partial: 'målområde',
         namn: block.namn,
         beskrivning: block.beskrivning ?? null,
-        kfMål: block.kfMål.map(kfMålLine),
-        tables: tableViews(block, format),
+        // With assessments the KF-mål are listed in a table with their status instead.
+        kfMål: kfMålView(block, ctx) ? [] : block.kfMål.map(kfMålLine),
+        tables: tables(tableViews(block, ctx)),
         not: block.not ?? null,
       };
+    case 'bedömningar': {
+      const level = block.nivå === 'kf-mål' ? 'KF-mål' : 'nämndmål';
+      return {
+        partial: 'bedömningar',
+        tables: tables(tableViews(block, ctx)),
+        områden: block.områden.map((o) => ({ namn: o.namn, sentences: countSentences(o.summary, level) })),
+        totalt: countSentences(block.totalt, level),
+      };
+    }
     default:
-      return { partial: block.kind, tables: tableViews(block, format), not: block.not ?? null };
+      return { partial: block.kind, tables: tables(tableViews(block, ctx)), not: block.not ?? null };
   }
 }
 

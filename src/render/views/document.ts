@@ -49,4 +49,5 @@ export function titlePageFacts(report: Report): { label: string; value: string }
 
 export const reportTypeNames: Record<Report['type'], string> = {
   verksamhetsplan: 'Verksamhetsplan',
+  uppföljning: 'Uppföljning',
 };

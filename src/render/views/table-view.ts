@@ -3,9 +3,24 @@
  * model and read by both the HTML and the DOCX renderer, so the two outputs
  * show the same headers, the same rows and the same formatted figures.
  */
-import type { Amount, AmountColumn, DataBlock, GenericCell, GenericTable, Internbudget, Investeringsbudget, Målområde, TextTable } from '../../model/types.ts';
-import { formatAmount, formatNumber, formatPercent, type FormatOptions } from '../../format/swedish.ts';
-import { formatMeasured, formatTarget } from '../../format/values.ts';
+import type { Amount, AmountColumn, Bedömningar, DataBlock, GenericCell, GenericTable, Internbudget, Investeringsbudget, Målområde, Report, TextTable } from '../../model/types.ts';
+import type { Assessment, Outcome, TrendResult } from '../../model/assessment/types.ts';
+import { formatAmount, formatNumber, formatPercent, NBSP, type FormatOptions } from '../../format/swedish.ts';
+import { formatMeasured, formatOutcome, formatTarget } from '../../format/values.ts';
+import { legendOrder, symbolWord, type SymbolRef, type SymbolSet } from '../symbols.ts';
+
+/** What every view needs from the report besides its block. */
+export interface ViewContext {
+  format: FormatOptions;
+  symbols: SymbolSet;
+  /** The assessed year, and whether the report shows assessments at all. */
+  år: string;
+  assessed: boolean;
+}
+
+export function viewContext(report: Report): ViewContext {
+  return { format: report.profile.format, symbols: report.bedömning.rules.symboler, år: report.bedömning.år, assessed: report.bedömning.used };
+}
 
 export type Align = 'left' | 'right';
 
@@ -17,6 +32,10 @@ export interface CellView {
   rowSpan?: number;
   /** Row header (`<th scope="row">`). */
   rowHeader?: boolean;
+  /** A symbol drawn before the first line, which holds its word. */
+  symbol?: SymbolRef;
+  /** A footnote marker and its text, for overridden assessments. */
+  footnote?: string;
 }
 
 export interface HeaderCellView {
@@ -45,6 +64,9 @@ export interface TableView {
   note?: string;
   /** Wide tables may be printed on landscape pages. */
   wide: boolean;
+  /** The symbols used in the table, explained under it. */
+  legend?: SymbolRef[];
+  symbolSet?: SymbolSet;
 }
 
 const text = (lines: string | string[], extra: Partial<CellView> = {}): CellView => ({
@@ -67,7 +89,7 @@ function amountWidths(n: number, first = 34): number[] {
   return [first, ...Array.from({ length: n }, () => rest)];
 }
 
-export function internbudgetView(b: Internbudget, format: FormatOptions): TableView {
+export function internbudgetView(b: Internbudget, { format }: ViewContext): TableView {
   const body: RowView[] = [];
   const span = b.columns.length + 1;
   for (const part of b.parts) {
@@ -91,7 +113,7 @@ export function internbudgetView(b: Internbudget, format: FormatOptions): TableV
   };
 }
 
-export function investeringsbudgetView(b: Investeringsbudget, format: FormatOptions): TableView {
+export function investeringsbudgetView(b: Investeringsbudget, { format }: ViewContext): TableView {
   const body: RowView[] = [];
   const span = b.columns.length + 1;
   for (const cat of b.categories) {
@@ -115,8 +137,32 @@ export function investeringsbudgetView(b: Investeringsbudget, format: FormatOpti
   };
 }
 
-/** The goal table: KF-mål | Nämndmål | Mått och datakälla | Ingångsvärde | Målvärde per year. */
-export function måltabellView(b: Målområde, format: FormatOptions): TableView | undefined {
+const assessmentCell = (a: Assessment | undefined): CellView =>
+  a
+    ? {
+        lines: [symbolWord({ kind: 'status', status: a.status })],
+        align: 'left',
+        symbol: { kind: 'status', status: a.status },
+        footnote: a.source === 'åsidosatt' ? `Bedömningen är satt av nämnden; beräknad: ${symbolWord({ kind: 'status', status: a.computed! }).toLowerCase()}. ${a.motivering}` : undefined,
+      }
+    : { lines: ['–'], align: 'left' };
+
+const trendCell = (t: TrendResult | undefined): CellView =>
+  t
+    ? {
+        lines: [symbolWord({ kind: 'trend', trend: t.trend })],
+        align: 'left',
+        symbol: { kind: 'trend', trend: t.trend },
+        footnote: t.source === 'åsidosatt' ? `Trenden är satt av nämnden${t.computed ? `; beräknad: ${symbolWord({ kind: 'trend', trend: t.computed }).toLowerCase()}` : ''}. ${t.motivering}` : undefined,
+      }
+    : { lines: ['–'], align: 'left' };
+
+const outcomeCell = (o: Outcome | undefined, format: FormatOptions): CellView => ({ lines: o ? formatOutcome(o, format) : ['–'], align: 'right' });
+
+/** The goal table: KF-mål | Nämndmål | Mått och datakälla | Ingångsvärde | Målvärde per year; with outcomes, trend and assessment when the report assesses. */
+export function måltabellView(b: Målområde, ctx: ViewContext): TableView | undefined {
+  const { format } = ctx;
+  const previousYear = String(Number(ctx.år) - 1);
   const body: RowView[] = [];
   for (const kf of b.kfMål) {
     const kfRows = kf.nämndmål.reduce((n, nm) => n + Math.max(1, nm.indikatorer.length), 0);
@@ -130,10 +176,16 @@ export function måltabellView(b: Målområde, format: FormatOptions): TableView
         if (firstOfKf) cells.push(text(kf.text, { rowSpan: kfRows > 1 ? kfRows : undefined, rowHeader: true }));
         if (i === 0) cells.push(text(nm.text, { rowSpan: nmRows > 1 ? nmRows : undefined }));
         cells.push(text(ind ? [ind.mått, ...(ind.datakälla ? [`Källa: ${ind.datakälla}${ind.kolada ? ` (${ind.kolada})` : ''}`] : [])] : ['–']));
-        cells.push(text(ind?.ingångsvärde ? formatMeasured(ind.ingångsvärde, format) : ['–']));
-        for (const year of b.målår) {
-          const t = ind?.målvärden[year];
-          cells.push({ lines: t ? formatTarget(t, format) : [''], align: 'right' });
+        if (ctx.assessed) {
+          cells.push(outcomeCell(ind?.utfall[previousYear], format), outcomeCell(ind?.utfall[ctx.år], format), trendCell(ind?.trend));
+          const t = ind?.målvärden[ctx.år];
+          cells.push({ lines: t ? formatTarget(t, format) : ['–'], align: 'right' }, assessmentCell(ind?.bedömning));
+        } else {
+          cells.push(text(ind?.ingångsvärde ? formatMeasured(ind.ingångsvärde, format) : ['–']));
+          for (const year of b.målår) {
+            const t = ind?.målvärden[year];
+            cells.push({ lines: t ? formatTarget(t, format) : [''], align: 'right' });
+          }
         }
         body.push({ kind: 'data', cells });
         firstOfKf = false;
@@ -141,6 +193,24 @@ export function måltabellView(b: Målområde, format: FormatOptions): TableView
     }
   }
   if (body.length === 0) return undefined;
+  const head3 = [
+    { text: 'KF-mål', align: 'left' as const, scope: 'col' as const },
+    { text: 'Nämndmål', align: 'left' as const, scope: 'col' as const },
+    { text: 'Mått och datakälla', align: 'left' as const, scope: 'col' as const },
+  ];
+  if (ctx.assessed) {
+    return {
+      id: `${b.id}-måltabell`,
+      caption: `Mål, utfall och bedömning: ${b.namn}`,
+      widths: [18, 18, 17, 9, 9, 10, 9, 10],
+      head: [[...head3, ...[`Utfall ${previousYear}`, `Utfall ${ctx.år}`].map((t) => ({ text: t, align: 'right' as const, scope: 'col' as const })), { text: 'Trend', align: 'left', scope: 'col' }, { text: `Målvärde ${ctx.år}`, align: 'right', scope: 'col' }, { text: 'Bedömning', align: 'left', scope: 'col' }]],
+      body,
+      note: b.not,
+      wide: true,
+      legend: [...legendOrder.status, ...legendOrder.trend],
+      symbolSet: ctx.symbols,
+    };
+  }
   const years = b.målår.length;
   return {
     id: `${b.id}-måltabell`,
@@ -148,9 +218,7 @@ export function måltabellView(b: Målområde, format: FormatOptions): TableView
     widths: [22, 24, 18, 13, ...Array.from({ length: years }, () => 23 / years)],
     head: [
       [
-        { text: 'KF-mål', align: 'left', rowSpan: 2, scope: 'col' },
-        { text: 'Nämndmål', align: 'left', rowSpan: 2, scope: 'col' },
-        { text: 'Mått och datakälla', align: 'left', rowSpan: 2, scope: 'col' },
+        ...head3.map((h) => ({ ...h, rowSpan: 2 })),
         { text: 'Ingångsvärde (år)', align: 'left', rowSpan: 2, scope: 'col' },
         { text: 'Målvärde', align: 'right', colSpan: years, scope: 'colgroup' },
       ],
@@ -162,6 +230,58 @@ export function måltabellView(b: Målområde, format: FormatOptions): TableView
   };
 }
 
+/** KF-mål with their assessments, when the report assesses them: "KF-mål | Beslutat av | Bedömning". */
+export function kfMålView(b: Målområde, ctx: ViewContext): TableView | undefined {
+  if (!ctx.assessed || !b.kfMål.some((kf) => kf.bedömning)) return undefined;
+  const withDecider = b.kfMål.some((kf) => kf.beslutatAv);
+  return {
+    id: `${b.id}-kf-mål`,
+    caption: `Kommunfullmäktiges mål och bedömning: ${b.namn}`,
+    widths: withDecider ? [62, 18, 20] : [78, 22],
+    head: [[{ text: 'KF-mål', align: 'left', scope: 'col' }, ...(withDecider ? [{ text: 'Beslutat av', align: 'left' as const, scope: 'col' as const }] : []), { text: 'Bedömning', align: 'left', scope: 'col' }]],
+    body: b.kfMål.map((kf) => ({
+      kind: 'data' as const,
+      cells: [text(kfMålLine(kf), { rowHeader: true }), ...(withDecider ? [text(kf.beslutatAv ?? '')] : []), assessmentCell(kf.bedömning)],
+    })),
+    wide: false,
+    legend: legendOrder.status,
+    symbolSet: ctx.symbols,
+  };
+}
+
+/** Counts per status per målområde, with måluppfyllelsegrad. */
+export function bedömningarView(b: Bedömningar, ctx: ViewContext): TableView {
+  const level = b.nivå === 'kf-mål' ? 'KF-mål' : 'Nämndmål';
+  const row = (namn: string, s: Bedömningar['totalt'], kind: RowView['kind']): RowView => ({
+    kind,
+    cells: [
+      text(namn, { rowHeader: true }),
+      ...(['uppfyllt', 'delvis', 'ej-uppfyllt', 'ej-utvärderad'] as const).map((st) => ({ lines: [String(s.counts[st])], align: 'right' as const })),
+      { lines: [String(s.total)], align: 'right' },
+      { lines: [s.måluppfyllelse !== undefined ? formatPercent(s.måluppfyllelse, 0, ctx.format) : '–'], align: 'right' },
+      text(s.resultatnivå ?? 'Ej bedömd'),
+    ],
+  });
+  const head = (status: Parameters<typeof symbolWord>[0]) => ({ text: symbolWord(status), align: 'right' as const, scope: 'col' as const });
+  return {
+    id: b.id,
+    caption: b.rubrik ?? `Bedömning av ${level.toLowerCase()} per målområde`,
+    widths: [26, 9, 9, 9, 9, 8, 12, 18],
+    head: [[{ text: 'Målområde', align: 'left', scope: 'col' }, ...legendOrder.status.map(head), { text: `Antal ${level}`, align: 'right', scope: 'col' }, { text: 'Måluppfyllelse', align: 'right', scope: 'col' }, { text: 'Resultatnivå', align: 'left', scope: 'col' }]],
+    body: [...b.områden.map((o) => row(o.namn, o.summary, 'data')), row('Totalt', b.totalt, 'total')],
+    note: b.not,
+    wide: false,
+  };
+}
+
+/** "7 av 10 KF-mål uppfyllda": one sentence per status with goals, for a målområde or the total. */
+export function countSentences(s: Bedömningar['totalt'], level: string): string[] {
+  const plural: Record<string, string> = { uppfyllt: 'uppfyllda', delvis: 'delvis uppfyllda', 'ej-uppfyllt': 'ej uppfyllda', 'ej-utvärderad': 'ej utvärderade' };
+  return (['uppfyllt', 'delvis', 'ej-uppfyllt', 'ej-utvärderad'] as const)
+    .filter((st) => s.counts[st] > 0)
+    .map((st) => `${s.counts[st]} av ${s.total} ${level} ${plural[st]}`);
+}
+
 /** "Alla nämnder … (VON, KFN) (B)": a KF-mål as listed under "Kommunfullmäktiges mål". */
 export function kfMålLine(kf: Målområde['kfMål'][number]): string {
   const parts = [kf.text];
@@ -171,7 +291,7 @@ export function kfMålLine(kf: Målområde['kfMål'][number]): string {
   return parts.join(' ');
 }
 
-export function textTableView(b: TextTable, format: FormatOptions): TableView {
+export function textTableView(b: TextTable, { format }: ViewContext): TableView {
   const defaults: Record<TextTable['kind'], string> = { nyckeltal: 'Nyckeltal', utvecklingsarbete: 'Utvecklingsarbete', fokusområden: 'Fokusområden' };
   return {
     id: b.id,
@@ -199,7 +319,7 @@ function genericCell(c: GenericCell | undefined, col: GenericTable['columns'][nu
   return { lines: [shown], align: 'right' };
 }
 
-export function genericTableView(b: GenericTable, format: FormatOptions): TableView {
+export function genericTableView(b: GenericTable, { format }: ViewContext): TableView {
   const cells = (row: GenericCell[]) => b.columns.map((col, i) => ({ ...genericCell(row[i], col, format, b.enhet), rowHeader: i === 0 }));
   return {
     id: b.id,
@@ -213,21 +333,21 @@ export function genericTableView(b: GenericTable, format: FormatOptions): TableV
 }
 
 /** The table views of a data block, in print order. */
-export function tableViews(block: DataBlock, format: FormatOptions): TableView[] {
+export function tableViews(block: DataBlock, ctx: ViewContext): TableView[] {
   switch (block.kind) {
     case 'internbudget':
-      return [internbudgetView(block, format)];
+      return [internbudgetView(block, ctx)];
     case 'investeringsbudget':
-      return [investeringsbudgetView(block, format)];
-    case 'målområde': {
-      const v = måltabellView(block, format);
-      return v ? [v] : [];
-    }
+      return [investeringsbudgetView(block, ctx)];
+    case 'målområde':
+      return [kfMålView(block, ctx), måltabellView(block, ctx)].filter((v): v is TableView => v !== undefined);
     case 'nyckeltal':
     case 'utvecklingsarbete':
     case 'fokusområden':
-      return [textTableView(block, format)];
+      return [textTableView(block, ctx)];
     case 'tabell':
-      return [genericTableView(block, format)];
+      return [genericTableView(block, ctx)];
+    case 'bedömningar':
+      return [bedömningarView(block, ctx)];
   }
 }

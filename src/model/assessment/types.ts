@@ -1,0 +1,57 @@
+/** Assessment vocabulary shared by every rule set. */
+
+export type Status = 'uppfyllt' | 'delvis' | 'ej-uppfyllt' | 'ej-utvärderad';
+export type Trend = 'bättre' | 'oförändrad' | 'sämre' | 'ej-jämförbar';
+
+/** Status words as readers see them, next to every symbol. */
+export const statusWords: Record<Status, string> = {
+  uppfyllt: 'Uppfyllt',
+  delvis: 'Delvis uppfyllt',
+  'ej-uppfyllt': 'Ej uppfyllt',
+  'ej-utvärderad': 'Ej utvärderad',
+};
+
+export const trendWords: Record<Trend, string> = {
+  bättre: 'Bättre',
+  oförändrad: 'Oförändrad',
+  sämre: 'Sämre',
+  'ej-jämförbar': 'Ej jämförbar',
+};
+
+export interface Assessment {
+  status: Status;
+  /** Why, in Swedish: "Utfallet 47 är 98 % av målvärdet 48." */
+  reason: string;
+  /** beräknad: computed by the rule set; angiven: stated where nothing could be computed; åsidosatt: a stated status that overrides the computed one. */
+  source: 'beräknad' | 'angiven' | 'åsidosatt';
+  /** The computed status, when a stated one overrides it. */
+  computed?: Status;
+  motivering?: string;
+  /** Score under the poäng rule (1, 0,5 or 0), or a goal's mean score. */
+  score?: number;
+}
+
+export interface TrendResult {
+  trend: Trend;
+  reason: string;
+  source: 'beräknad' | 'åsidosatt';
+  computed?: Trend;
+  motivering?: string;
+}
+
+/** The municipality's rule set, from its profile. */
+export interface Rules {
+  regel: 'kvot' | 'poäng' | 'uppfyllt';
+  grön: number;
+  gul: number;
+  könsuppdelad: boolean;
+  allvarlig_avvikelse: number;
+  oförändrad_under: number;
+  symboler: 'cirklar' | 'oxelösund';
+}
+
+/** An outcome as measured, parsed from what the author typed. */
+export type Outcome =
+  | { kind: 'tal'; value: number; unit?: '%'; kvinnor?: number; män?: number }
+  | { kind: 'text'; text: string }
+  | { kind: 'grupper'; groups: { grupp: string; outcome: Outcome }[] };

@@ -1,0 +1,224 @@
+/** Every assessment rule with its edges, as tables: facts in, status and reason out. */
+import { describe, expect, it } from 'vitest';
+import { judgeIndicator, ratioToTarget, statusFromMeanScore, type IndicatorFacts } from '../../src/model/assessment/rules.ts';
+import { computeTrend } from '../../src/model/assessment/trend.ts';
+import { applyJudgement, rollUp } from '../../src/model/assessment/rollup.ts';
+import { countStatuses, resultatnivå } from '../../src/model/assessment/summary.ts';
+import { parseOutcome } from '../../src/model/assessment/outcome.ts';
+import { parseTarget } from '../../src/model/values.ts';
+import type { Assessment, Rules, Status } from '../../src/model/assessment/types.ts';
+import type { Target } from '../../src/model/types.ts';
+
+const kvot: Rules = { regel: 'kvot', grön: 100, gul: 95, könsuppdelad: false, allvarlig_avvikelse: 90, oförändrad_under: 1.5, symboler: 'cirklar' };
+const kön: Rules = { ...kvot, könsuppdelad: true };
+const poäng: Rules = { ...kvot, regel: 'poäng' };
+const uppfyllt: Rules = { ...kvot, regel: 'uppfyllt', symboler: 'oxelösund' };
+
+const target = (t: string | number | { grupper: Record<string, string | number> }) => parseTarget(t as never) as Target;
+
+function facts(over: Partial<IndicatorFacts> & { outcome?: unknown; previous?: unknown; target?: unknown }): IndicatorFacts {
+  const { outcome, previous, target: t, ...rest } = over;
+  return {
+    riktning: 'högre',
+    year: '2024',
+    budgetföljsamhet: false,
+    ...rest,
+    outcome: outcome === undefined ? undefined : parseOutcome(outcome as never),
+    previous: previous === undefined ? undefined : parseOutcome(previous as never),
+    target: t === undefined ? undefined : target(t as never),
+  };
+}
+
+describe('ratio to target (Katrineholm)', () => {
+  it.each<[string, Partial<IndicatorFacts> & Record<string, unknown>, Status]>([
+    ['at target', { outcome: 48, target: 48 }, 'uppfyllt'],
+    ['above target', { outcome: 60, target: 48 }, 'uppfyllt'],
+    ['exactly 95 %', { outcome: 95, target: 100 }, 'delvis'],
+    ['just below 95 %', { outcome: 94.9, target: 100 }, 'ej-uppfyllt'],
+    ['99,9 %', { outcome: 99.9, target: 100 }, 'delvis'],
+    ['percent outcome and target', { outcome: '86 %', target: '90 %' }, 'delvis'],
+    ['lower is better, under target', { outcome: 5.5, target: 6, riktning: 'lägre' }, 'uppfyllt'],
+    ['lower is better, 95 % exactly (6 / 6,3158)', { outcome: 6 / 0.95, target: 6, riktning: 'lägre' }, 'delvis'],
+    ['lower is better, over target', { outcome: 7, target: 6, riktning: 'lägre' }, 'ej-uppfyllt'],
+    ['target 0, higher is better', { outcome: 0, target: 0 }, 'uppfyllt'],
+    ['target 0, lower is better, outcome 0', { outcome: 0, target: 0, riktning: 'lägre' }, 'uppfyllt'],
+    ['target 0, lower is better, outcome 2', { outcome: 2, target: 0, riktning: 'lägre' }, 'ej-uppfyllt'],
+    ['threshold >25 met', { outcome: 41, target: '>25' }, 'uppfyllt'],
+    ['threshold >25, exactly 25', { outcome: 25, target: '>25' }, 'delvis'],
+    ['threshold >25 far below', { outcome: 10, target: '>25' }, 'ej-uppfyllt'],
+    ['threshold <176 met', { outcome: 170, target: '<176' }, 'uppfyllt'],
+    ['threshold <176, 180', { outcome: 180, target: '<176' }, 'delvis'],
+    ['threshold <176, 200', { outcome: 200, target: '<176' }, 'ej-uppfyllt'],
+    ['Öka: increased', { outcome: 50, previous: 45, target: 'Öka' }, 'uppfyllt'],
+    ['Öka: within 1,5 %', { outcome: 45.5, previous: 45, target: 'Öka' }, 'delvis'],
+    ['Öka: decreased', { outcome: 40, previous: 45, target: 'Öka' }, 'ej-uppfyllt'],
+    ['Öka: against the baseline when no previous year', { outcome: 50, baseline: 45, target: 'Öka' }, 'uppfyllt'],
+    ['Minska: decreased', { outcome: 150, previous: 176, target: 'Minska' }, 'uppfyllt'],
+    ['Bibehålla: within the band', { outcome: 82.5, previous: 82, target: 'Bibehålla' }, 'uppfyllt'],
+    ['Bibehålla: worse', { outcome: 75, previous: 82, target: 'Bibehålla' }, 'ej-uppfyllt'],
+    ['Minska/Bibehålla: increased', { outcome: 90, previous: 82, target: 'Minska/Bibehålla' }, 'ej-uppfyllt'],
+    ['Samtliga: met', { outcome: 'Samtliga', target: 'Samtliga' }, 'uppfyllt'],
+    ['Samtliga: 100 %', { outcome: '100 %', target: 'Samtliga' }, 'uppfyllt'],
+    ['Samtliga: 96 %', { outcome: '96 %', target: 'Samtliga' }, 'ej-uppfyllt'],
+    ['Ja/Nej: Ja', { outcome: 'Ja', target: 'Ja' }, 'uppfyllt'],
+    ['Ja/Nej: 1 counts as Ja', { outcome: 1, target: 'Ja' }, 'uppfyllt'],
+    ['Ja/Nej: Nej', { outcome: 'Nej', target: 'Ja' }, 'ej-uppfyllt'],
+    ['tolerance within', { outcome: -0.4, target: '+/- 0,5 %' }, 'uppfyllt'],
+    ['tolerance outside', { outcome: 0.6, target: '+/- 0,5 %' }, 'ej-uppfyllt'],
+    ['groups: the worst group decides', { outcome: { grupper: { SÄBO: '46 %', Hemtjänst: '58 %' } }, target: { grupper: { SÄBO: '45 %', Hemtjänst: '60 %' } } }, 'delvis'],
+  ])('%s', (_name, f, expected) => {
+    expect(judgeIndicator(facts(f), kvot).status).toBe(expected);
+  });
+
+  it.each<[string, Partial<IndicatorFacts> & Record<string, unknown>, string]>([
+    ['missing outcome', { target: 48 }, 'Utfall saknas för 2024.'],
+    ['missing target', { outcome: 48 }, 'Målvärde saknas för 2024.'],
+    ['a word where a number target stands', { outcome: 'Ja', target: 48 }, 'Utfallet "ja" är inget tal'],
+    ['Öka without anything to compare with', { outcome: 48, target: 'Öka' }, 'Det finns varken föregående års utfall eller ett ingångsvärde'],
+    ['groups against a single outcome', { outcome: 48, target: { grupper: { A: 1 } } }, 'Målvärdet anges per grupp, men utfallet gör det inte.'],
+  ])('is "ej utvärderad" with the reason: %s', (_name, f, reason) => {
+    const j = judgeIndicator(facts(f), kvot);
+    expect(j.status).toBe('ej-utvärderad');
+    expect(j.reason).toContain(reason);
+  });
+
+  it('explains a computed status with the figures', () => {
+    expect(judgeIndicator(facts({ outcome: 47, target: 48 }), kvot).reason).toBe('Utfallet 47 motsvarar 97,9\u00a0% av målvärdet 48.');
+  });
+
+  it('honours configured thresholds', () => {
+    const strict = { ...kvot, grön: 100, gul: 98 };
+    expect(judgeIndicator(facts({ outcome: 97, target: 100 }), strict).status).toBe('ej-uppfyllt');
+  });
+
+  it('computes the direction-aware ratio', () => {
+    expect(ratioToTarget(90, 100, 'högre')).toBeCloseTo(0.9);
+    expect(ratioToTarget(5, 4, 'lägre')).toBeCloseTo(0.8);
+  });
+});
+
+describe('gender-aware ratio', () => {
+  it.each<[string, unknown, unknown, Status]>([
+    ['both genders at target', { totalt: 80, kvinnor: 82, män: 80 }, undefined, 'uppfyllt'],
+    ['one gender below target but improving', { totalt: 80, kvinnor: 84, män: 77 }, { totalt: 78, kvinnor: 83, män: 72 }, 'uppfyllt'],
+    ['one gender below target, not improving', { totalt: 80, kvinnor: 84, män: 77 }, { totalt: 78, kvinnor: 83, män: 77 }, 'delvis'],
+    ['one gender below target, no previous year', { totalt: 80, kvinnor: 84, män: 77 }, undefined, 'delvis'],
+    ['serious deviation for one gender although the total passes', { totalt: 81, kvinnor: 90, män: 71 }, undefined, 'ej-uppfyllt'],
+    ['total below target', { totalt: 77, kvinnor: 78, män: 76 }, undefined, 'delvis'],
+  ])('%s', (_name, outcome, previous, expected) => {
+    const j = judgeIndicator(facts({ outcome, previous, target: 80 }), kön);
+    expect(j.status).toBe(expected);
+  });
+
+  it('names the gender in the reason', () => {
+    const j = judgeIndicator(facts({ outcome: { totalt: 81, kvinnor: 90, män: 71 }, target: 80 }), kön);
+    expect(j.reason).toContain('Allvarlig avvikelse för män');
+  });
+});
+
+describe('score and mean', () => {
+  it.each<[string, Partial<IndicatorFacts> & Record<string, unknown>, number]>([
+    ['improved on the baseline', { outcome: 50, baseline: 45 }, 1],
+    ['not improved, activities carried out', { outcome: 45, baseline: 45, aktiviteterGenomförda: true }, 0.5],
+    ['not improved, no activities', { outcome: 40, baseline: 45, aktiviteterGenomförda: false }, 0],
+    ['lower is better and fell', { outcome: 150, baseline: 176, riktning: 'lägre' }, 1],
+    ['budget adherence 99,5 %', { outcome: 99.5, budgetföljsamhet: true }, 1],
+    ['budget adherence 98 %', { outcome: 98, budgetföljsamhet: true }, 0.5],
+    ['budget adherence 99,4 %', { outcome: 99.4, budgetföljsamhet: true }, 0.5],
+    ['budget adherence 97 %', { outcome: 97, budgetföljsamhet: true }, 0],
+  ])('%s', (_name, f, score) => {
+    expect(judgeIndicator(facts(f), poäng).score).toBe(score);
+  });
+
+  it.each<[number, Status]>([
+    [0, 'ej-uppfyllt'],
+    [0.49, 'ej-uppfyllt'],
+    [0.5, 'delvis'],
+    [0.69, 'delvis'],
+    [0.7, 'uppfyllt'],
+    [1, 'uppfyllt'],
+  ])('a mean of %d gives %s', (mean, status) => {
+    expect(statusFromMeanScore(mean)).toBe(status);
+  });
+
+  it('rolls a nämndmål up from the mean of its indicators', () => {
+    const parts: Assessment[] = [1, 0.5, 0].map((score) => ({ status: 'uppfyllt', score, reason: '', source: 'beräknad' }));
+    const goal = rollUp(parts, poäng, 'indikatorer')!;
+    expect(goal.status).toBe('delvis');
+    expect(goal.score).toBe(0.5);
+    expect(goal.reason).toBe('Medelvärdet av 3 indikatorer är 0,50 poäng.');
+  });
+});
+
+describe('fulfilled or not (Oxelösund)', () => {
+  it('has no yellow: below target is ej uppfyllt', () => {
+    expect(judgeIndicator(facts({ outcome: 99, target: 100 }), uppfyllt).status).toBe('ej-uppfyllt');
+    expect(judgeIndicator(facts({ outcome: 100, target: 100 }), uppfyllt).status).toBe('uppfyllt');
+  });
+
+  it('counts per status and måluppfyllelsegrad', () => {
+    const a = (status: Status): Assessment => ({ status, reason: '', source: 'angiven' });
+    const s = countStatuses([...Array(7).fill(a('uppfyllt')), ...Array(3).fill(a('ej-uppfyllt'))]);
+    expect(s).toMatchObject({ total: 10, bedömda: 10, måluppfyllelse: 70, resultatnivå: 'God måluppfyllelse' });
+    expect(s.counts).toEqual({ uppfyllt: 7, delvis: 0, 'ej-uppfyllt': 3, 'ej-utvärderad': 0 });
+  });
+
+  it.each<[number, string]>([
+    [100, 'Mycket god måluppfyllelse'],
+    [75, 'Mycket god måluppfyllelse'],
+    [74, 'God måluppfyllelse'],
+    [50, 'God måluppfyllelse'],
+    [49, 'Relativt låg måluppfyllelse'],
+    [25, 'Relativt låg måluppfyllelse'],
+    [24, 'Låg måluppfyllelse'],
+    [0, 'Låg måluppfyllelse'],
+  ])('%d %% is "%s"', (andel, text) => {
+    expect(resultatnivå(andel)).toBe(text);
+  });
+});
+
+describe('trend', () => {
+  const outcomes = (a: unknown, b: unknown) => ({ '2023': parseOutcome(a as never), '2024': parseOutcome(b as never) });
+  it.each<[string, unknown, unknown, 'högre' | 'lägre', string]>([
+    ['up, higher is better', 80, 85, 'högre', 'bättre'],
+    ['down, higher is better', 85, 80, 'högre', 'sämre'],
+    ['down, lower is better: the arrow points up', 6.5, 5.9, 'lägre', 'bättre'],
+    ['exactly 1,5 % is a change', 100, 101.5, 'högre', 'bättre'],
+    ['just under 1,5 % is unchanged', 100, 101.49, 'högre', 'oförändrad'],
+    ['from zero', 0, 3, 'högre', 'bättre'],
+  ])('%s', (_name, a, b, riktning, trend) => {
+    expect(computeTrend(outcomes(a, b), '2024', riktning, kvot).trend).toBe(trend);
+  });
+
+  it('is not comparable when a year is missing or the indicator changed', () => {
+    expect(computeTrend({ '2024': parseOutcome(5) }, '2024', 'högre', kvot)).toMatchObject({ trend: 'ej-jämförbar', reason: 'Utfall saknas för 2023.' });
+    expect(computeTrend(outcomes(5, 6), '2024', 'högre', kvot, 2024).trend).toBe('ej-jämförbar');
+  });
+});
+
+describe('roll-up and written judgements', () => {
+  const a = (status: Status): Assessment => ({ status, reason: '', source: 'beräknad' });
+
+  it.each<[Status[], Status]>([
+    [['uppfyllt', 'uppfyllt'], 'uppfyllt'],
+    [['uppfyllt', 'ej-uppfyllt'], 'delvis'],
+    [['ej-uppfyllt', 'ej-uppfyllt'], 'ej-uppfyllt'],
+    [['uppfyllt', 'ej-utvärderad'], 'uppfyllt'],
+    [['ej-utvärderad'], 'ej-utvärderad'],
+  ])('%j roll up to %s', (parts, status) => {
+    expect(rollUp(parts.map(a), kvot, 'indikatorer')!.status).toBe(status);
+  });
+
+  it('uses a stated status where nothing could be computed', () => {
+    expect(applyJudgement(undefined, { status: 'ej uppfyllt' }, () => {})).toMatchObject({ status: 'ej-uppfyllt', source: 'angiven' });
+  });
+
+  it('overrides a computed status only with a reason', () => {
+    const problems: string[] = [];
+    const kept = applyJudgement(a('delvis'), { status: 'uppfyllt' }, (p) => problems.push(p.message));
+    expect(kept.status).toBe('delvis');
+    expect(problems[0]).toMatch(/^Angiven bedömning "Uppfyllt" skiljer sig från den beräknade "Delvis uppfyllt"/);
+    const overridden = applyJudgement(a('delvis'), { status: 'uppfyllt', motivering: 'Skillnaden är inom felmarginalen.' }, () => {});
+    expect(overridden).toMatchObject({ status: 'uppfyllt', source: 'åsidosatt', computed: 'delvis', motivering: 'Skillnaden är inom felmarginalen.' });
+  });
+});
