@@ -16,7 +16,9 @@ const uppfyllt: Rules = { ...kvot, regel: 'uppfyllt', symboler: 'oxelösund' };
 
 const target = (t: string | number | { grupper: Record<string, string | number> }) => parseTarget(t as never) as Target;
 
-function facts(over: Partial<IndicatorFacts> & { outcome?: unknown; previous?: unknown; target?: unknown }): IndicatorFacts {
+type FactsInput = Omit<Partial<IndicatorFacts>, 'outcome' | 'previous' | 'target'> & { outcome?: unknown; previous?: unknown; target?: unknown };
+
+function facts(over: FactsInput): IndicatorFacts {
   const { outcome, previous, target: t, ...rest } = over;
   return {
     riktning: 'högre',
@@ -30,7 +32,7 @@ function facts(over: Partial<IndicatorFacts> & { outcome?: unknown; previous?: u
 }
 
 describe('ratio to target (Katrineholm)', () => {
-  it.each<[string, Partial<IndicatorFacts> & Record<string, unknown>, Status]>([
+  it.each<[string, FactsInput, Status]>([
     ['at target', { outcome: 48, target: 48 }, 'uppfyllt'],
     ['above target', { outcome: 60, target: 48 }, 'uppfyllt'],
     ['exactly 95 %', { outcome: 95, target: 100 }, 'delvis'],
@@ -70,7 +72,7 @@ describe('ratio to target (Katrineholm)', () => {
     expect(judgeIndicator(facts(f), kvot).status).toBe(expected);
   });
 
-  it.each<[string, Partial<IndicatorFacts> & Record<string, unknown>, string]>([
+  it.each<[string, FactsInput, string]>([
     ['missing outcome', { target: 48 }, 'Utfall saknas för 2024.'],
     ['missing target', { outcome: 48 }, 'Målvärde saknas för 2024.'],
     ['a word where a number target stands', { outcome: 'Ja', target: 48 }, 'Utfallet "ja" är inget tal'],
@@ -117,7 +119,7 @@ describe('gender-aware ratio', () => {
 });
 
 describe('score and mean', () => {
-  it.each<[string, Partial<IndicatorFacts> & Record<string, unknown>, number]>([
+  it.each<[string, FactsInput, number]>([
     ['improved on the baseline', { outcome: 50, baseline: 45 }, 1],
     ['not improved, activities carried out', { outcome: 45, baseline: 45, aktiviteterGenomförda: true }, 0.5],
     ['not improved, no activities', { outcome: 40, baseline: 45, aktiviteterGenomförda: false }, 0],

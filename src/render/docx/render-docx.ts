@@ -140,7 +140,7 @@ export async function renderDocx(report: Report): Promise<Uint8Array> {
             children: [
               new Paragraph({
                 alignment: AlignmentType.RIGHT,
-                children: [new TextRun({ size: 17, color: '444444', children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES] })],
+                children: (['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES] as const).map((part) => new TextRun({ size: 17, color: '444444', children: [part] })),
               }),
             ],
           }),

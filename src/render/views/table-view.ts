@@ -202,7 +202,7 @@ export function måltabellView(b: Målområde, ctx: ViewContext): TableView | un
     return {
       id: `${b.id}-måltabell`,
       caption: `Mål, utfall och bedömning: ${b.namn}`,
-      widths: [18, 18, 17, 9, 9, 10, 9, 10],
+      widths: [16, 17, 17, 8, 8, 12, 9, 13],
       head: [[...head3, ...[`Utfall ${previousYear}`, `Utfall ${ctx.år}`].map((t) => ({ text: t, align: 'right' as const, scope: 'col' as const })), { text: 'Trend', align: 'left', scope: 'col' }, { text: `Målvärde ${ctx.år}`, align: 'right', scope: 'col' }, { text: 'Bedömning', align: 'left', scope: 'col' }]],
       body,
       note: b.not,
@@ -249,9 +249,25 @@ export function kfMålView(b: Målområde, ctx: ViewContext): TableView | undefi
   };
 }
 
+/** Nämndmål with their assessments (rolled up or written), when the report assesses them: "Nämndmål | Bedömning". */
+export function nämndmålView(b: Målområde, ctx: ViewContext): TableView | undefined {
+  const goals = b.kfMål.flatMap((kf) => kf.nämndmål.filter((nm) => nm.bedömning));
+  if (!ctx.assessed || goals.length === 0) return undefined;
+  return {
+    id: `${b.id}-nämndmål`,
+    caption: `Bedömning av nämndmål: ${b.namn}`,
+    widths: [76, 24],
+    head: [[{ text: 'Nämndmål', align: 'left', scope: 'col' }, { text: 'Bedömning', align: 'left', scope: 'col' }]],
+    body: goals.map((nm) => ({ kind: 'data' as const, cells: [text(nm.text, { rowHeader: true }), assessmentCell(nm.bedömning)] })),
+    wide: false,
+    legend: legendOrder.status,
+    symbolSet: ctx.symbols,
+  };
+}
+
 /** Counts per status per målområde, with måluppfyllelsegrad. */
 export function bedömningarView(b: Bedömningar, ctx: ViewContext): TableView {
-  const level = b.nivå === 'kf-mål' ? 'KF-mål' : 'Nämndmål';
+  const level = b.nivå === 'kf-mål' ? 'KF-mål' : 'nämndmål';
   const row = (namn: string, s: Bedömningar['totalt'], kind: RowView['kind']): RowView => ({
     kind,
     cells: [
@@ -265,7 +281,7 @@ export function bedömningarView(b: Bedömningar, ctx: ViewContext): TableView {
   const head = (status: Parameters<typeof symbolWord>[0]) => ({ text: symbolWord(status), align: 'right' as const, scope: 'col' as const });
   return {
     id: b.id,
-    caption: b.rubrik ?? `Bedömning av ${level.toLowerCase()} per målområde`,
+    caption: b.rubrik ?? `Bedömning av ${level} per målområde`,
     widths: [26, 9, 9, 9, 9, 8, 12, 18],
     head: [[{ text: 'Målområde', align: 'left', scope: 'col' }, ...legendOrder.status.map(head), { text: `Antal ${level}`, align: 'right', scope: 'col' }, { text: 'Måluppfyllelse', align: 'right', scope: 'col' }, { text: 'Resultatnivå', align: 'left', scope: 'col' }]],
     body: [...b.områden.map((o) => row(o.namn, o.summary, 'data')), row('Totalt', b.totalt, 'total')],
@@ -340,7 +356,7 @@ export function tableViews(block: DataBlock, ctx: ViewContext): TableView[] {
     case 'investeringsbudget':
       return [investeringsbudgetView(block, ctx)];
     case 'målområde':
-      return [kfMålView(block, ctx), måltabellView(block, ctx)].filter((v): v is TableView => v !== undefined);
+      return [kfMålView(block, ctx), nämndmålView(block, ctx), måltabellView(block, ctx)].filter((v): v is TableView => v !== undefined);
     case 'nyckeltal':
     case 'utvecklingsarbete':
     case 'fokusområden':
