@@ -60,6 +60,7 @@ describe('assessed goals in the outputs', () => {
     expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16" width="12" height="12" role="img" aria-label="Delvis uppfyllt">');
     expect(html).toMatch(/aria-label="Delvis uppfyllt">.*?<\/svg><\/span><span class="symbolord" aria-hidden="true">Delvis uppfyllt<\/span>/s);
     expect(html).toContain('Teckenförklaring:');
+    expect(html).toContain('<a href="https://www.kolada.se/verktyg/fri-sokning/?kpis&#x3D;U21468">Kolada U21468</a>');
     expect(html).toContain('Bedömningen är satt av nämnden; beräknad: ej uppfyllt. Mätningen 2024 gjordes på ett annat sätt.');
     expect(html).toContain('<th scope="col" class="left">Bedömning</th>');
     expect(html).toContain('>Utfall 2024</th>');
@@ -72,6 +73,7 @@ describe('assessed goals in the outputs', () => {
     const doc = parts['word/document.xml']!;
     expect(docxText(doc)).toContain('Delvis uppfyllt');
     expect(doc).toMatch(/<wp:docPr [^>]*descr="Delvis uppfyllt"/);
+    expect(parts['word/_rels/document.xml.rels']).toContain('Target="https://www.kolada.se/verktyg/fri-sokning/?kpis=U21468" TargetMode="External"');
     expect(Object.keys(parts).some((p) => p.startsWith('word/media/') && p.endsWith('.png'))).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 /** TableView (shared with the HTML renderer) as a Word table: header rows repeat, rows never split. */
-import { AlignmentType, BorderStyle, ImageRun, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, ShadingType, type ParagraphChild } from 'docx';
+import { AlignmentType, BorderStyle, ExternalHyperlink, ImageRun, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, ShadingType, type ParagraphChild } from 'docx';
 import type { CellView, HeaderCellView, RowView, TableView } from '../views/table-view.ts';
 import type { Profile } from '../../model/types.ts';
 import { symbolWord, type SymbolRef } from '../symbols.ts';
@@ -47,14 +47,22 @@ function bodyCell(cell: CellView & { noteNumber?: number }, row: RowView, width:
   const bold = row.kind !== 'data';
   const color = row.kind === 'group' ? hex(profile.färger.primär) : undefined;
   const top = row.kind === 'total' ? { style: BorderStyle.SINGLE, size: 8, color: hex(profile.färger.text) } : none;
+  const link = cell.link
+    ? [
+        new Paragraph({
+          spacing: { before: 0, after: 0 },
+          children: [new ExternalHyperlink({ link: cell.link.href, children: [new TextRun({ text: cell.link.text, size: TABLE_FONT_SIZE, style: 'Hyperlink' })] })],
+        }),
+      ]
+    : [];
   return new TableCell({
-    children: lines(
+    children: [...lines(
       cell.lines,
       cell.align,
       { bold, color },
       cell.symbol ? [symbolRun(cell.symbol, images), new TextRun({ text: ' ', size: TABLE_FONT_SIZE })] : [],
       cell.noteNumber ? [new TextRun({ text: String(cell.noteNumber), superScript: true, size: TABLE_FONT_SIZE })] : [],
-    ),
+    ), ...link],
     columnSpan: cell.colSpan,
     rowSpan: cell.rowSpan,
     width: { size: width, type: WidthType.DXA },

@@ -36,6 +36,13 @@ export interface CellView {
   symbol?: SymbolRef;
   /** A footnote marker and its text, for overridden assessments. */
   footnote?: string;
+  /** A link printed as the cell's last line, such as the indicator's KPI in Kolada. */
+  link?: { text: string; href: string };
+}
+
+/** The public page of a Kolada KPI, for an id such as U21468. */
+export function koladaUrl(id: string): string {
+  return `https://www.kolada.se/verktyg/fri-sokning/?kpis=${encodeURIComponent(id)}`;
 }
 
 export interface HeaderCellView {
@@ -175,7 +182,9 @@ export function måltabellView(b: Målområde, ctx: ViewContext): TableView | un
         const cells: CellView[] = [];
         if (firstOfKf) cells.push(text(kf.text, { rowSpan: kfRows > 1 ? kfRows : undefined, rowHeader: true }));
         if (i === 0) cells.push(text(nm.text, { rowSpan: nmRows > 1 ? nmRows : undefined }));
-        cells.push(text(ind ? [ind.mått, ...(ind.datakälla ? [`Källa: ${ind.datakälla}${ind.kolada ? ` (${ind.kolada})` : ''}`] : [])] : ['–']));
+        cells.push(
+          text(ind ? [ind.mått, ...(ind.datakälla ? [`Källa: ${ind.datakälla}`] : [])] : ['–'], ind?.kolada ? { link: { text: `Kolada ${ind.kolada}`, href: koladaUrl(ind.kolada) } } : {}),
+        );
         if (ctx.assessed) {
           cells.push(outcomeCell(ind?.utfall[previousYear], format), outcomeCell(ind?.utfall[ctx.år], format), trendCell(ind?.trend));
           const t = ind?.målvärden[ctx.år];
