@@ -4,7 +4,7 @@
  * show the same headers, the same rows and the same formatted figures.
  */
 import type { Amount, AmountColumn, Bedömningar, DataBlock, GenericCell, GenericTable, Internbudget, Investeringsbudget, Målområde, Report, TextTable } from '../../model/types.ts';
-import type { Assessment, Outcome, TrendResult } from '../../model/assessment/types.ts';
+import type { Assessment, Outcome, Status, TrendResult } from '../../model/assessment/types.ts';
 import { formatAmount, formatNumber, formatPercent, NBSP, type FormatOptions } from '../../format/swedish.ts';
 import { formatMeasured, formatOutcome, formatTarget } from '../../format/values.ts';
 import { legendOrder, symbolWord, type SymbolRef, type SymbolSet } from '../symbols.ts';
@@ -16,10 +16,12 @@ export interface ViewContext {
   /** The assessed year, and whether the report shows assessments at all. */
   år: string;
   assessed: boolean;
+  /** The rule set: "uppfyllt" has no partial status, so no column for it. */
+  regel: Report['bedömning']['rules']['regel'];
 }
 
 export function viewContext(report: Report): ViewContext {
-  return { format: report.profile.format, symbols: report.bedömning.rules.symboler, år: report.bedömning.år, assessed: report.bedömning.used };
+  return { format: report.profile.format, symbols: report.bedömning.rules.symboler, år: report.bedömning.år, assessed: report.bedömning.used, regel: report.bedömning.rules.regel };
 }
 
 export type Align = 'left' | 'right';
@@ -277,11 +279,12 @@ export function nämndmålView(b: Målområde, ctx: ViewContext): TableView | un
 /** Counts per status per målområde, with måluppfyllelsegrad. */
 export function bedömningarView(b: Bedömningar, ctx: ViewContext): TableView {
   const level = b.nivå === 'kf-mål' ? 'KF-mål' : 'nämndmål';
+  const statuses = legendOrder.status.filter((ref) => !(ctx.regel === 'uppfyllt' && ref.kind === 'status' && ref.status === 'delvis' && b.totalt.counts.delvis === 0));
   const row = (namn: string, s: Bedömningar['totalt'], kind: RowView['kind']): RowView => ({
     kind,
     cells: [
       text(namn, { rowHeader: true }),
-      ...(['uppfyllt', 'delvis', 'ej-uppfyllt', 'ej-utvärderad'] as const).map((st) => ({ lines: [String(s.counts[st])], align: 'right' as const })),
+      ...statuses.map((ref) => ({ lines: [String(s.counts[(ref as { status: Status }).status])], align: 'right' as const })),
       { lines: [String(s.total)], align: 'right' },
       { lines: [s.måluppfyllelse !== undefined ? formatPercent(s.måluppfyllelse, 0, ctx.format) : '–'], align: 'right' },
       text(s.resultatnivå ?? 'Ej bedömd'),
@@ -291,8 +294,8 @@ export function bedömningarView(b: Bedömningar, ctx: ViewContext): TableView {
   return {
     id: b.id,
     caption: b.rubrik ?? `Bedömning av ${level} per målområde`,
-    widths: [26, 9, 9, 9, 9, 8, 12, 18],
-    head: [[{ text: 'Målområde', align: 'left', scope: 'col' }, ...legendOrder.status.map(head), { text: `Antal ${level}`, align: 'right', scope: 'col' }, { text: 'Måluppfyllelse', align: 'right', scope: 'col' }, { text: 'Resultatnivå', align: 'left', scope: 'col' }]],
+    widths: [26, ...statuses.map(() => 36 / statuses.length), 8, 12, 18],
+    head: [[{ text: 'Målområde', align: 'left', scope: 'col' }, ...statuses.map(head), { text: `Antal ${level}`, align: 'right', scope: 'col' }, { text: 'Måluppfyllelse', align: 'right', scope: 'col' }, { text: 'Resultatnivå', align: 'left', scope: 'col' }]],
     body: [...b.områden.map((o) => row(o.namn, o.summary, 'data')), row('Totalt', b.totalt, 'total')],
     note: b.not,
     wide: false,
