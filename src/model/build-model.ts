@@ -4,7 +4,7 @@
  */
 import type { Diagnostics } from '../diagnostics.ts';
 import { loadReport, type LoadedBlock, type LoadedReport, type LoadedSection } from '../content/load.ts';
-import type { Block, Bedömningar, DataBlock, Målområde, ProseBlock, Report, Section } from './types.ts';
+import { isProseBlock, type Block, type Bedömningar, type DataBlock, type Målområde, type ProseBlock, type Report, type Section } from './types.ts';
 import type { BedömningarInput } from '../content/schema.ts';
 import type { Assessment, Rules } from './assessment/types.ts';
 import { countStatuses } from './assessment/summary.ts';
@@ -111,7 +111,7 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
 }
 
 function isProse(b: LoadedSection['body'][number]): b is ProseBlock {
-  return b.kind !== 'placement';
+  return b.kind !== 'placement' && isProseBlock(b);
 }
 
 function withHeadingIds(blocks: ProseBlock[], ids: IdScope, prefix: string): ProseBlock[] {

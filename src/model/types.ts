@@ -54,6 +54,13 @@ export interface Section {
 
 export type Block = ProseBlock | DataBlock;
 
+const proseKinds: ReadonlySet<Block['kind']> = new Set(['heading', 'paragraph', 'list', 'quote', 'image']);
+
+/** Prose from the Markdown body, as opposed to a computed data block. */
+export function isProseBlock(block: Block): block is ProseBlock {
+  return proseKinds.has(block.kind);
+}
+
 // ---------------------------------------------------------------- prose
 
 export type ProseBlock =

@@ -16,11 +16,11 @@ import {
   TextRun,
   type Table,
 } from 'docx';
-import type { Block, Report } from '../../model/types.ts';
+import { isProseBlock, type Block, type Report } from '../../model/types.ts';
 import { countSentences, kfMålLine, kfMålView, tableViews, viewContext, type ViewContext } from '../views/table-view.ts';
 import { legendOrder, type SymbolRef } from '../symbols.ts';
 import { symbolPng } from './symbol-images.ts';
-import type { SymbolImages } from './tables.ts';
+import { hex, type SymbolImages } from './tables.ts';
 import { periodText, reportTypeNames, statusLine, titlePageFacts } from '../views/document.ts';
 import { LIST_BULLET, LIST_NUMBERED, proseParagraphs } from './prose.ts';
 import { tableElements } from './tables.ts';
@@ -28,17 +28,11 @@ import { makeDeterministic } from './deterministic.ts';
 
 const A4 = { width: 11906, height: 16838 };
 const MARGIN = { top: 1247, bottom: 1134, left: 1134, right: 1134, header: 567, footer: 567 };
-const hex = (color: string) => color.replace('#', '').toUpperCase();
 
 function blockElements(block: Block, report: Report, lists: { instance: number }, ctx: ViewContext, images: SymbolImages): (Paragraph | Table)[] {
-  const tables = () => tableViews(block as Exclude<Block, { kind: 'heading' | 'paragraph' | 'list' | 'quote' | 'image' }>, ctx).flatMap((v) => tableElements(v, report.profile, images));
+  if (isProseBlock(block)) return proseParagraphs([block], lists);
+  const tables = () => tableViews(block, ctx).flatMap((v) => tableElements(v, report.profile, images));
   switch (block.kind) {
-    case 'heading':
-    case 'paragraph':
-    case 'list':
-    case 'quote':
-    case 'image':
-      return proseParagraphs([block], lists);
     case 'målområde': {
       const instance = ++lists.instance;
       const list = kfMålView(block, ctx)

@@ -16,7 +16,8 @@ export function symbolRun(ref: SymbolRef, images: SymbolImages, size = 11): Imag
 export const TEXT_WIDTH_TWIPS = 11906 - 2 * 1134;
 const TABLE_FONT_SIZE = 17; // half-points: 8.5 pt
 
-const hex = (color: string) => color.replace('#', '').toUpperCase();
+/** A profile colour as Word writes it: "00507A". */
+export const hex = (color: string) => color.replace('#', '').toUpperCase();
 const thin = { style: BorderStyle.SINGLE, size: 4, color: 'C8C8C8' };
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 

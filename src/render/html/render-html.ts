@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import type { Block, Report } from '../../model/types.ts';
+import { isProseBlock, type Block, type Report } from '../../model/types.ts';
 import { countSentences, kfMålView, kfMålLine, tableViews, viewContext, type TableView, type ViewContext } from '../views/table-view.ts';
 import { symbolSvg, symbolWord } from '../symbols.ts';
 import { periodText, reportTypeNames, statusLine, titlePageFacts, tocEntries } from '../views/document.ts';
@@ -77,13 +77,8 @@ function htmlTable(view: TableView, ctx: ViewContext): Record<string, unknown> {
 function blockView(block: Block, report: Report): Record<string, unknown> {
   const ctx = viewContext(report);
   const tables = (views: TableView[]) => views.map((v) => htmlTable(v, ctx));
+  if (isProseBlock(block)) return { partial: 'prose', html: new Handlebars.SafeString(proseHtml([block])) };
   switch (block.kind) {
-    case 'heading':
-    case 'paragraph':
-    case 'list':
-    case 'quote':
-    case 'image':
-      return { partial: 'prose', html: new Handlebars.SafeString(proseHtml([block])) };
     case 'målområde':
       return {
         partial: 'målområde',
