@@ -70,7 +70,7 @@ function htmlTable(view: TableView, ctx: ViewContext): Record<string, unknown> {
     footnotes: footnotes.map((text, i) => ({ n: i + 1, id: `${view.id}-not-${i + 1}`, text })),
     legend: (view.legend ?? [])
       .filter((ref) => used.has(JSON.stringify(ref)))
-      .map((ref) => ({ svg: new Handlebars.SafeString(symbolSvg(ref, set, 11)), word: symbolWord(ref) })),
+      .map((ref) => ({ svg: new Handlebars.SafeString(symbolSvg(ref, set, 11, symbolWord(ref))), word: symbolWord(ref) })),
   };
 }
 

@@ -16,10 +16,10 @@ import type { Browser } from 'puppeteer';
 import type { Report } from '../../model/types.ts';
 import { BuildError, ExitCode } from '../../diagnostics.ts';
 import { renderHtml } from '../html/render-html.ts';
-import { tocEntries } from '../views/document.ts';
 import { withPage } from './browser.ts';
 import { readOutline } from './outline.ts';
-import { fixPdfDates } from './deterministic.ts';
+import { finishPdf } from './finish.ts';
+import { periodText, reportTypeNames, tocEntries } from '../views/document.ts';
 
 const MAX_PASSES = 4;
 
@@ -81,7 +81,16 @@ export async function renderPdf(browser: Browser, report: Report): Promise<Uint8
       const missing = entries.filter((e) => !found.has(e.id)).map((e) => `"${e.title}"`);
       throw new BuildError(`Innehållsförteckningen kunde inte få sidnummer för ${missing.join(', ')}: rubriken saknas bland PDF:ens bokmärken.`, ExitCode.renderFailed);
     }
-    if (pass > 1 && sameNumbers(pages, found)) return fixPdfDates(pdf, report.meta.datum);
+    if (pass > 1 && sameNumbers(pages, found)) {
+      return finishPdf(pdf, {
+        title: report.meta.titel,
+        author: report.meta.nämnd,
+        subject: `${reportTypeNames[report.type]} ${periodText(report)} för ${report.meta.nämnd}, ${report.profile.namn}`,
+        keywords: [reportTypeNames[report.type], report.meta.nämnd, report.profile.namn, periodText(report)],
+        date: report.meta.datum,
+        lang: 'sv',
+      });
+    }
     pages = found;
   }
   throw new BuildError(

@@ -237,7 +237,7 @@ export function måltabellView(b: Målområde, ctx: ViewContext): TableView | un
     ],
     body,
     note: b.not,
-    wide: true,
+    wide: false,
   };
 }
 
