@@ -22,6 +22,7 @@ import { nearest } from './schema-helpers.ts';
 import { parseBody, type BodyBlock } from './markdown.ts';
 import { imageSize } from './image-size.ts';
 import { checkColumnKeys } from './column-keys.ts';
+import { profileContrastProblems } from './contrast.ts';
 
 export const PROFILES_FOLDER = 'kommuner';
 export const INDEX_FILE = 'index.md';
@@ -211,6 +212,9 @@ function loadProfile(contentRoot: string, kommun: string, indexSource: SourceFil
   if (!source) return undefined;
   const input = check(profileSchema, source.data, source, [], diagnostics);
   if (!input) return undefined;
+  const contrast = profileContrastProblems(input.färger);
+  for (const p of contrast) reportAt(diagnostics, source, ['färger', p.field], 'kontrast', p.message);
+  if (contrast.length > 0) return undefined;
   const logoPath = join(profileDir, input.logotyp);
   const logoSvg = readInside(logoPath, profileDir);
   if (logoSvg === undefined) {

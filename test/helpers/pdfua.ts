@@ -68,7 +68,7 @@ export async function checkPdfUa(pdf: Uint8Array): Promise<string[]> {
     if (!mapped || !STANDARD.has(mapped)) failures.push(`7.1: icke-standardtaggen ${s} saknar rollmappning`);
   }
   if (tags.figuresWithoutAlt > 0) failures.push(`7.3: ${tags.figuresWithoutAlt} figurer saknar alternativtext`);
-  if ((tags.counts.Table ?? 0) > 0 && !(tags.counts.TH > 0)) failures.push('7.5: tabeller saknar rubrikceller (TH)');
+  if ((tags.counts.Table ?? 0) > 0 && !((tags.counts.TH ?? 0) > 0)) failures.push('7.5: tabeller saknar rubrikceller (TH)');
   let previous = 0;
   for (const level of tags.headingOrder) {
     if (level > previous + 1) failures.push(`7.4.2: rubriknivå H${level} följer på H${previous}`);

@@ -119,3 +119,25 @@ describe('schema errors name the file, the line, the field and what to do', () =
     expect(d.errors[0]!.code).toBe('osäker-svg');
   });
 });
+
+describe('colour contrast of the profile', () => {
+  it('refuses text colours under 4.5:1 and says by how much', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { contentFolder, PROFILE } = await import('../helpers/fixture.ts');
+    const { loadAndCompute } = await import('../../src/model/build-model.ts');
+    const { Diagnostics } = await import('../../src/diagnostics.ts');
+    const { root, report } = contentFolder({ '01-a.md': section('rubrik: A') });
+    writeFileSync(join(root, 'kommuner', 'prov', 'kommun.yaml'), PROFILE.replace('"#00507A"', '"#7FB2D0"'));
+    const d = new Diagnostics();
+    expect(loadAndCompute(report, d)).toBeUndefined();
+    expect(d.errors[0]).toMatchObject({ code: 'kontrast', field: 'färger.primär', line: 4 });
+    expect(d.errors[0]!.message).toBe('Färgen #7FB2D0 har kontrasten 2,3:1 mot vit bakgrund (rubriker och tabellrubriker); minst 4,5:1 krävs för text (WCAG 2.1 AA).');
+  });
+
+  it('computes WCAG contrast', async () => {
+    const { contrastRatio } = await import('../../src/content/contrast.ts');
+    expect(contrastRatio('#000000', '#FFFFFF')).toBeCloseTo(21);
+    expect(contrastRatio('#777777', '#FFFFFF')).toBeCloseTo(4.48, 1);
+  });
+});
