@@ -1,8 +1,8 @@
 /**
  * An offline subset of the veraPDF PDF/UA-1 rules, read with pdf-lib, and a
- * summary of the tag tree. Painting outside tags and artifacts is not checked
- * (that needs a content-stream parser).
+ * summary of the tag tree, including painting outside tags and artifacts.
  */
+import { untaggedPainting } from '../../src/render/pdf/content-stream.ts';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFStream, PDFString, decodePDFRawStream } from 'pdf-lib';
 
 /** PDF 1.7 standard structure types (ISO 32000-1, 14.8.4). */
@@ -69,6 +69,15 @@ export async function checkPdfUa(pdf: Uint8Array): Promise<string[]> {
   }
   if (tags.figuresWithoutAlt > 0) failures.push(`7.3: ${tags.figuresWithoutAlt} figurer saknar alternativtext`);
   if ((tags.counts.Table ?? 0) > 0 && !((tags.counts.TH ?? 0) > 0)) failures.push('7.5: tabeller saknar rubrikceller (TH)');
+  doc.getPages().forEach((page, i) => {
+    const contents = page.node.get(PDFName.of('Contents'));
+    const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
+    const count = refs.reduce((n, ref) => {
+      const stream = doc.context.lookup(ref);
+      return n + (stream instanceof PDFRawStream ? untaggedPainting(decodePDFRawStream(stream).decode()).length : 0);
+    }, 0);
+    if (count > 0) failures.push(`7.1: sida ${i + 1} målar ${count} gånger utanför taggar och artefakter`);
+  });
   let previous = 0;
   for (const level of tags.headingOrder) {
     if (level > previous + 1) failures.push(`7.4.2: rubriknivå H${level} följer på H${previous}`);

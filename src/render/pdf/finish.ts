@@ -1,6 +1,9 @@
 /**
  * Finishing the printed PDF with pdf-lib, loading and saving the same document
  * so the tag tree survives (pdf-lib's copyPages would drop it):
+ * - page content painted outside the tag tree (Chromium's margin boxes: the
+ *   running header and "Sida X av Y", and the draft watermark) marked as
+ *   artifacts;
  * - RoleMap for Chromium's non-standard tags (Strong, Em → Span);
  * - XMP metadata with dc:title, dc:language and the PDF/UA identifier;
  * - Producer and Creator, and creation/modification dates from the report
@@ -9,7 +12,8 @@
  * Chromium already writes MarkInfo, StructTreeRoot, /Lang, the title and
  * DisplayDocTitle; they are checked by the PDF/UA test, not rewritten here.
  */
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib';
+import { markUntaggedAsArtifacts } from './content-stream.ts';
 
 export interface PdfFacts {
   title: string;
@@ -65,6 +69,18 @@ export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8
     const map = tree.lookupMaybe(PDFName.of('RoleMap'), PDFDict) ?? doc.context.obj({});
     for (const [from, to] of Object.entries(roleMap)) map.set(PDFName.of(from), PDFName.of(to));
     tree.set(PDFName.of('RoleMap'), map);
+  }
+
+  for (const page of doc.getPages()) {
+    const contents = page.node.get(PDFName.of('Contents'));
+    const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
+    const bytes = refs.map((ref) => {
+      const stream = doc.context.lookup(ref);
+      return stream instanceof PDFRawStream ? decodePDFRawStream(stream).decode() : new Uint8Array();
+    });
+    const joined = new Uint8Array(Buffer.concat(bytes.flatMap((b) => [Buffer.from(b), Buffer.from('\n')])));
+    const marked = markUntaggedAsArtifacts(joined);
+    if (marked !== joined) page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream(marked)));
   }
 
   const metadata = doc.context.stream(xmpPacket(facts, date), { Type: 'Metadata', Subtype: 'XML' });

@@ -1,0 +1,156 @@
+/**
+ * A small PDF content-stream tokenizer, enough to find painting that is not
+ * inside any marked-content sequence. Chromium paints page margin boxes
+ * (running header, "Sida X av Y") and fixed elements outside the tag tree;
+ * PDF/UA requires such content to be marked as an artifact.
+ */
+
+export interface Token {
+  /** "op" for an operator, "operand" for everything else. */
+  kind: 'op' | 'operand';
+  text: string;
+  start: number;
+  end: number;
+}
+
+const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
+const DELIM = new Set('()<>[]{}/%'.split('').map((c) => c.charCodeAt(0)));
+
+export function tokenize(src: Uint8Array): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  const n = src.length;
+  while (i < n) {
+    const c = src[i]!;
+    if (WHITE.has(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    if (c === 0x25) {
+      // % comment
+      while (i < n && src[i] !== 0x0a && src[i] !== 0x0d) i++;
+      continue;
+    }
+    if (c === 0x28) {
+      // ( literal string ) with nesting and escapes
+      let depth = 0;
+      for (; i < n; i++) {
+        const d = src[i]!;
+        if (d === 0x5c) {
+          i++;
+          continue;
+        }
+        if (d === 0x28) depth++;
+        else if (d === 0x29 && --depth === 0) {
+          i++;
+          break;
+        }
+      }
+    } else if (c === 0x3c && src[i + 1] === 0x3c) {
+      // << dictionary >> (operand); nested dictionaries and strings inside
+      let depth = 0;
+      while (i < n) {
+        if (src[i] === 0x3c && src[i + 1] === 0x3c) {
+          depth++;
+          i += 2;
+        } else if (src[i] === 0x3e && src[i + 1] === 0x3e) {
+          depth--;
+          i += 2;
+          if (depth === 0) break;
+        } else if (src[i] === 0x28) {
+          const inner = tokenize(src.subarray(i)).at(0);
+          i += inner ? inner.end : 1;
+        } else i++;
+      }
+    } else if (c === 0x3c) {
+      while (i < n && src[i] !== 0x3e) i++;
+      i++;
+    } else if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) {
+      i++;
+    } else if (c === 0x2f) {
+      i++;
+      while (i < n && !WHITE.has(src[i]!) && !DELIM.has(src[i]!)) i++;
+    } else {
+      while (i < n && !WHITE.has(src[i]!) && !DELIM.has(src[i]!)) i++;
+    }
+    const text = Buffer.from(src.subarray(start, i)).toString('latin1');
+    const isOperand = c === 0x28 || c === 0x3c || c === 0x5b || c === 0x5d || c === 0x2f || /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) || text === 'true' || text === 'false' || text === 'null';
+    out.push({ kind: isOperand ? 'operand' : 'op', text, start, end: i });
+    if (text === 'BI') {
+      // inline image: skip to EI
+      const ei = Buffer.from(src).indexOf(' EI', i, 'latin1');
+      i = ei === -1 ? n : ei + 3;
+    }
+  }
+  return out;
+}
+
+/** Operators that put marks on the page. */
+const PAINTING = new Set(['Tj', 'TJ', "'", '"', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'S', 's', 'sh', 'Do', 'EI']);
+
+/** Painting operators that stand outside any marked-content sequence. */
+export function untaggedPainting(src: Uint8Array): Token[] {
+  let depth = 0;
+  const found: Token[] = [];
+  for (const t of tokenize(src)) {
+    if (t.kind !== 'op') continue;
+    if (t.text === 'BDC' || t.text === 'BMC') depth++;
+    else if (t.text === 'EMC') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && PAINTING.has(t.text)) found.push(t);
+  }
+  return found;
+}
+
+/**
+ * Wraps every run of drawing outside marked content in `/Artifact BMC … EMC`.
+ * A run starts at the first operator after the last top-level EMC (or the
+ * stream's start) and ends before the next BDC/BMC; only runs that paint are
+ * wrapped, and q/Q nesting is kept inside each run.
+ */
+export function markUntaggedAsArtifacts(src: Uint8Array): Uint8Array {
+  const tokens = tokenize(src);
+  const cuts: { at: number; text: string }[] = [];
+  let depth = 0;
+  let runStart: number | undefined;
+  let runPaints = false;
+  let operandStart: number | undefined;
+  const closeRun = (at: number) => {
+    if (runStart !== undefined && runPaints) {
+      cuts.push({ at: runStart, text: '/Artifact BMC\n' }, { at, text: '\nEMC\n' });
+    }
+    runStart = undefined;
+    runPaints = false;
+  };
+  for (const t of tokens) {
+    if (t.kind === 'operand') {
+      operandStart ??= t.start;
+      continue;
+    }
+    const first = operandStart ?? t.start;
+    operandStart = undefined;
+    if (t.text === 'BDC' || t.text === 'BMC') {
+      if (depth === 0) closeRun(first);
+      depth++;
+      continue;
+    }
+    if (t.text === 'EMC') {
+      depth = Math.max(0, depth - 1);
+      continue;
+    }
+    if (depth === 0) {
+      runStart ??= first;
+      if (PAINTING.has(t.text)) runPaints = true;
+    }
+  }
+  closeRun(src.length);
+  if (cuts.length === 0) return src;
+  const parts: Uint8Array[] = [];
+  let pos = 0;
+  for (const cut of cuts) {
+    parts.push(src.subarray(pos, cut.at), Buffer.from(cut.text, 'latin1'));
+    pos = cut.at;
+  }
+  parts.push(src.subarray(pos));
+  return new Uint8Array(Buffer.concat(parts));
+}
