@@ -31,6 +31,7 @@ describe.each(reports)('%s.pdf', (id) => {
     expect(tags.counts.TH).toBeGreaterThan(0);
     expect(tags.counts.TD).toBeGreaterThan(0);
     expect(tags.counts.L).toBeGreaterThan(0);
+    expect(tags.counts.LBody).toBe(tags.counts.LI);
     expect(tags.figuresWithoutAlt).toBe(0);
   });
 

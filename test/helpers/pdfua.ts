@@ -12,6 +12,8 @@ const STANDARD = new Set(
 
 export interface TagSummary {
   counts: Record<string, number>;
+  /** List items without an LBody child. */
+  listItemsWithoutBody: number;
   figuresWithoutAlt: number;
   headingOrder: number[];
 }
@@ -20,6 +22,7 @@ export async function readTags(pdf: Uint8Array): Promise<{ doc: PDFDocument; tag
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const counts: Record<string, number> = {};
   let figuresWithoutAlt = 0;
+  let listItemsWithoutBody = 0;
   const headingOrder: number[] = [];
   const tree = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
   const walk = (node: unknown) => {
@@ -29,6 +32,15 @@ export async function readTags(pdf: Uint8Array): Promise<{ doc: PDFDocument; tag
       if (s) {
         counts[s] = (counts[s] ?? 0) + 1;
         if (s === 'Figure' && !d.has(PDFName.of('Alt'))) figuresWithoutAlt++;
+        if (s === 'LI') {
+          const k = d.get(PDFName.of('K'));
+          const kids = k instanceof PDFArray ? k.asArray() : k ? [k] : [];
+          const hasBody = kids.some((kid) => {
+            const c = kid instanceof PDFRef ? doc.context.lookup(kid) : kid;
+            return c instanceof PDFDict && c.lookupMaybe(PDFName.of('S'), PDFName)?.decodeText() === 'LBody';
+          });
+          if (!hasBody) listItemsWithoutBody++;
+        }
         const h = /^H([1-6])$/.exec(s);
         if (h) headingOrder.push(Number(h[1]));
       }
@@ -39,7 +51,7 @@ export async function readTags(pdf: Uint8Array): Promise<{ doc: PDFDocument; tag
     }
   };
   if (tree) walk(tree.get(PDFName.of('K')));
-  return { doc, tags: { counts, figuresWithoutAlt, headingOrder } };
+  return { doc, tags: { counts, figuresWithoutAlt, listItemsWithoutBody, headingOrder } };
 }
 
 /** The failed rules, as readable lines; empty when the PDF passes. */
@@ -69,7 +81,14 @@ export async function checkPdfUa(pdf: Uint8Array): Promise<string[]> {
   }
   if (tags.figuresWithoutAlt > 0) failures.push(`7.3: ${tags.figuresWithoutAlt} figurer saknar alternativtext`);
   if ((tags.counts.Table ?? 0) > 0 && !((tags.counts.TH ?? 0) > 0)) failures.push('7.5: tabeller saknar rubrikceller (TH)');
+  if (tags.listItemsWithoutBody > 0) failures.push(`7.6: ${tags.listItemsWithoutBody} listpunkter saknar LBody`);
   doc.getPages().forEach((page, i) => {
+    const annots = page.node.Annots()?.asArray() ?? [];
+    const bare = annots.filter((ref) => {
+      const a = doc.context.lookup(ref);
+      return a instanceof PDFDict && a.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText() === 'Link' && !a.has(PDFName.of('Contents'));
+    }).length;
+    if (bare > 0) failures.push(`7.18.5: sida ${i + 1} har ${bare} länkar utan beskrivning (/Contents)`);
     const contents = page.node.get(PDFName.of('Contents'));
     const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
     const count = refs.reduce((n, ref) => {

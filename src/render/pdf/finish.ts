@@ -5,6 +5,8 @@
  *   running header and "Sida X av Y", and the draft watermark) marked as
  *   artifacts;
  * - RoleMap for Chromium's non-standard tags (Strong, Em → Span);
+ * - list items whose content is wrapped in LBody, as PDF/UA expects;
+ * - link annotations with a description (/Contents);
  * - XMP metadata with dc:title, dc:language and the PDF/UA identifier;
  * - Producer and Creator, and creation/modification dates from the report
  *   (or SOURCE_DATE_EPOCH), never from the clock, so the same input gives the
@@ -12,7 +14,7 @@
  * Chromium already writes MarkInfo, StructTreeRoot, /Lang, the title and
  * DisplayDocTitle; they are checked by the PDF/UA test, not rewritten here.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
 import { markUntaggedAsArtifacts } from './content-stream.ts';
 
 export interface PdfFacts {
@@ -23,6 +25,8 @@ export interface PdfFacts {
   /** ISO date of the report. */
   date: string;
   lang: string;
+  /** What an internal link leads to, by element id: "Ekonomi". */
+  linkTargets: ReadonlyMap<string, string>;
 }
 
 /** The report's date as a Date, or SOURCE_DATE_EPOCH when set. */
@@ -60,6 +64,97 @@ export function xmpPacket(facts: PdfFacts, date: Date): string {
 /** Structure types Chromium writes that are not standard PDF 1.7 types, mapped to standard ones. */
 export const roleMap: Record<string, string> = { Strong: 'Span', Em: 'Span' };
 
+/** Wraps the content of every LI that lacks one in an LBody, keeping Lbl children first. */
+function wrapListBodies(doc: PDFDocument, tree: PDFDict): void {
+  const renamed = new Map<PDFRef, PDFRef>();
+  const visit = (ref: PDFObject | undefined, parentRef?: PDFRef) => {
+    const node = ref instanceof PDFRef ? doc.context.lookup(ref) : ref;
+    if (node instanceof PDFArray) {
+      for (const item of node.asArray()) visit(item, parentRef);
+      return;
+    }
+    if (!(node instanceof PDFDict) || !(ref instanceof PDFRef)) return;
+    const kind = node.lookupMaybe(PDFName.of('S'), PDFName)?.decodeText();
+    const k = node.get(PDFName.of('K'));
+    const kids = k === undefined ? [] : k instanceof PDFArray ? k.asArray() : [k];
+    if (kind === 'LI') {
+      const isTag = (kid: PDFObject, tag: string) => {
+        const d = kid instanceof PDFRef ? doc.context.lookup(kid) : undefined;
+        return d instanceof PDFDict && d.lookupMaybe(PDFName.of('S'), PDFName)?.decodeText() === tag;
+      };
+      if (!kids.some((kid) => isTag(kid, 'LBody'))) {
+        const labels = kids.filter((kid) => isTag(kid, 'Lbl'));
+        const body = kids.filter((kid) => !isTag(kid, 'Lbl'));
+        if (body.length > 0) {
+          const lbody = doc.context.obj({ Type: 'StructElem', S: 'LBody', P: ref, K: body });
+          const pg = node.get(PDFName.of('Pg'));
+          if (pg) lbody.set(PDFName.of('Pg'), pg);
+          const lbodyRef = doc.context.register(lbody);
+          for (const kid of body) {
+            const d = kid instanceof PDFRef ? doc.context.lookup(kid) : undefined;
+            if (d instanceof PDFDict && d.get(PDFName.of('Type'))?.toString() === '/StructElem') d.set(PDFName.of('P'), lbodyRef);
+          }
+          // Marked content and annotations owned directly by the LI now belong to its LBody.
+          if (body.some((kid) => !(kid instanceof PDFRef) || !isTag(kid, 'LBody'))) renamed.set(ref, lbodyRef);
+          node.set(PDFName.of('K'), doc.context.obj([...labels, lbodyRef]));
+          for (const kid of body) visit(kid, lbodyRef);
+          return;
+        }
+      }
+    }
+    for (const kid of kids) visit(kid, ref);
+  };
+  visit(tree.get(PDFName.of('K')));
+  if (renamed.size === 0) return;
+
+  // The parent tree maps marked content and annotations back to their element: point the moved ones at the LBody.
+  const fix = (value: PDFObject | undefined): PDFObject | undefined => (value instanceof PDFRef && renamed.has(value) ? renamed.get(value) : undefined);
+  const walkNumberTree = (node: PDFDict) => {
+    const nums = node.lookupMaybe(PDFName.of('Nums'), PDFArray);
+    if (nums) {
+      for (let i = 1; i < nums.size(); i += 2) {
+        const value = nums.get(i);
+        const direct = fix(value);
+        if (direct) {
+          nums.set(i, direct);
+          continue;
+        }
+        const list = value instanceof PDFRef ? doc.context.lookup(value) : value;
+        if (list instanceof PDFArray) list.asArray().forEach((entry, j) => {
+          const replaced = fix(entry);
+          if (replaced) list.set(j, replaced);
+        });
+      }
+    }
+    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+    kids?.asArray().forEach((kid) => {
+      const d = doc.context.lookup(kid);
+      if (d instanceof PDFDict) walkNumberTree(d);
+    });
+  };
+  const parentTree = tree.lookupMaybe(PDFName.of('ParentTree'), PDFDict);
+  if (parentTree) walkNumberTree(parentTree);
+}
+
+/** Gives every link annotation a description: where an internal link leads, or the address of an external one. */
+function describeLinks(doc: PDFDocument, targets: ReadonlyMap<string, string>): void {
+  for (const page of doc.getPages()) {
+    const annots = page.node.Annots();
+    if (!annots) continue;
+    for (const ref of annots.asArray()) {
+      const annot = doc.context.lookup(ref);
+      if (!(annot instanceof PDFDict) || annot.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText() !== 'Link') continue;
+      if (annot.has(PDFName.of('Contents'))) continue;
+      const dest = annot.lookupMaybe(PDFName.of('Dest'), PDFName)?.decodeText();
+      const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
+      const uriObject = action?.lookup(PDFName.of('URI'));
+      const uri = uriObject instanceof PDFString || uriObject instanceof PDFHexString ? uriObject.decodeText() : undefined;
+      const description = dest !== undefined ? `Gå till ${targets.get(dest) ?? 'avsnittet'}` : uri ? `Länk till ${uri}` : 'Länk';
+      annot.set(PDFName.of('Contents'), PDFHexString.fromText(description));
+    }
+  }
+}
+
 export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const date = documentDate(facts.date);
@@ -69,7 +164,9 @@ export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8
     const map = tree.lookupMaybe(PDFName.of('RoleMap'), PDFDict) ?? doc.context.obj({});
     for (const [from, to] of Object.entries(roleMap)) map.set(PDFName.of(from), PDFName.of(to));
     tree.set(PDFName.of('RoleMap'), map);
+    wrapListBodies(doc, tree);
   }
+  describeLinks(doc, facts.linkTargets);
 
   for (const page of doc.getPages()) {
     const contents = page.node.get(PDFName.of('Contents'));

@@ -89,6 +89,7 @@ export async function renderPdf(browser: Browser, report: Report): Promise<Uint8
         keywords: [reportTypeNames[report.type], report.meta.nämnd, report.profile.namn, periodText(report)],
         date: report.meta.datum,
         lang: 'sv',
+        linkTargets: new Map(entries.map((e) => [e.id, e.title])),
       });
     }
     pages = found;
