@@ -33,6 +33,8 @@ describe.each(reports)('%s.pdf', (id) => {
     expect(tags.counts.L).toBeGreaterThan(0);
     expect(tags.counts.LBody).toBe(tags.counts.LI);
     expect(tags.figuresWithoutAlt).toBe(0);
+    // Text sits in semantic elements: NonStruct only groups, or wraps text inside P, H1, TD …
+    expect(tags.bareNonStruct).toBeLessThanOrEqual(10);
   });
 
   it('embeds every font as a subset with a Unicode map', () => {

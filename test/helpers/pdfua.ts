@@ -12,6 +12,10 @@ const STANDARD = new Set(
 
 export interface TagSummary {
   counts: Record<string, number>;
+  /** Content-bearing NonStruct elements with no semantic element above them (only Document, Div, Sect, NonStruct). */
+  bareNonStruct: number;
+  /** Table header cells without a /Scope attribute. */
+  headerCellsWithoutScope: number;
   /** List items without an LBody child. */
   listItemsWithoutBody: number;
   figuresWithoutAlt: number;
@@ -23,15 +27,24 @@ export async function readTags(pdf: Uint8Array): Promise<{ doc: PDFDocument; tag
   const counts: Record<string, number> = {};
   let figuresWithoutAlt = 0;
   let listItemsWithoutBody = 0;
+  let bareNonStruct = 0;
+  let headerCellsWithoutScope = 0;
+  const grouping = new Set(['Document', 'Div', 'Sect', 'NonStruct', 'Part', 'Art']);
   const headingOrder: number[] = [];
   const tree = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
-  const walk = (node: unknown) => {
+  const walk = (node: unknown, semanticAbove = false) => {
     const d = node instanceof PDFRef ? doc.context.lookup(node) : node;
     if (d instanceof PDFDict) {
       const s = d.lookupMaybe(PDFName.of('S'), PDFName)?.decodeText();
+      if (s === 'NonStruct' && !semanticAbove) {
+        const k = d.get(PDFName.of('K'));
+        const kids = k instanceof PDFArray ? k.asArray() : k ? [k] : [];
+        if (kids.some((kid) => !(kid instanceof PDFRef))) bareNonStruct++;
+      }
       if (s) {
         counts[s] = (counts[s] ?? 0) + 1;
         if (s === 'Figure' && !d.has(PDFName.of('Alt'))) figuresWithoutAlt++;
+        if (s === 'TH' && !/\/Scope \/(Row|Column|Both)/.test(String(d.lookup(PDFName.of('A'))))) headerCellsWithoutScope++;
         if (s === 'LI') {
           const k = d.get(PDFName.of('K'));
           const kids = k instanceof PDFArray ? k.asArray() : k ? [k] : [];
@@ -45,13 +58,13 @@ export async function readTags(pdf: Uint8Array): Promise<{ doc: PDFDocument; tag
         if (h) headingOrder.push(Number(h[1]));
       }
       const k = d.get(PDFName.of('K'));
-      if (k) walk(k);
+      if (k) walk(k, semanticAbove || (s !== undefined && !grouping.has(s)));
     } else if (d instanceof PDFArray) {
-      for (let i = 0; i < d.size(); i++) walk(d.get(i));
+      for (let i = 0; i < d.size(); i++) walk(d.get(i), semanticAbove);
     }
   };
   if (tree) walk(tree.get(PDFName.of('K')));
-  return { doc, tags: { counts, figuresWithoutAlt, listItemsWithoutBody, headingOrder } };
+  return { doc, tags: { counts, figuresWithoutAlt, bareNonStruct, headerCellsWithoutScope, listItemsWithoutBody, headingOrder } };
 }
 
 /** The failed rules, as readable lines; empty when the PDF passes. */
@@ -81,6 +94,7 @@ export async function checkPdfUa(pdf: Uint8Array): Promise<string[]> {
   }
   if (tags.figuresWithoutAlt > 0) failures.push(`7.3: ${tags.figuresWithoutAlt} figurer saknar alternativtext`);
   if ((tags.counts.Table ?? 0) > 0 && !((tags.counts.TH ?? 0) > 0)) failures.push('7.5: tabeller saknar rubrikceller (TH)');
+  if (tags.headerCellsWithoutScope > 0) failures.push(`7.5: ${tags.headerCellsWithoutScope} rubrikceller (TH) saknar Scope`);
   if (tags.listItemsWithoutBody > 0) failures.push(`7.6: ${tags.listItemsWithoutBody} listpunkter saknar LBody`);
   doc.getPages().forEach((page, i) => {
     const annots = page.node.Annots()?.asArray() ?? [];
