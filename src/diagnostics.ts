@@ -40,10 +40,6 @@ export class Diagnostics {
     return this.items.filter((d) => d.severity === 'fel');
   }
 
-  note(d: Omit<Diagnostic, 'severity'>): void {
-    this.add({ severity: 'notering', ...d });
-  }
-
   get warnings(): Diagnostic[] {
     return this.items.filter((d) => d.severity === 'varning');
   }

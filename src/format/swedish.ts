@@ -128,11 +128,6 @@ export function formatParagraph(paragraph: number | string): string {
   return `§${NBSP}${paragraph}`;
 }
 
-/** Replaces a hyphen between two numbers or years with an en dash: "2024-2026" → "2024–2026". */
-export function dashRanges(text: string): string {
-  return text.replace(/(\d)\s?-\s?(\d)/g, `$1${EN_DASH}$2`);
-}
-
 /**
  * Reads a number the way Swedish authors type it when they copy from Excel:
  * "−1 020", "-1020", "89,88", "1 234,5". Returns undefined for anything else.

@@ -24,8 +24,3 @@ export function parseOutcome(input: OutcomeInput): Outcome {
   const m = input.män !== undefined ? scalar(input.män)?.value : undefined;
   return { kind: 'tal', ...total, ...(k !== undefined ? { kvinnor: k } : {}), ...(m !== undefined ? { män: m } : {}) };
 }
-
-/** The number behind an outcome, if it has one. */
-export function outcomeNumber(o: Outcome | undefined): number | undefined {
-  return o?.kind === 'tal' ? o.value : undefined;
-}
