@@ -1,19 +1,23 @@
 /** The model's prose blocks as Word paragraphs: built-in heading styles, lists through a numbering definition. */
-import { ExternalHyperlink, HeadingLevel, ImageRun, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import { Bookmark, ExternalHyperlink, HeadingLevel, ImageRun, Paragraph, ShadingType, TextRun, type ParagraphChild } from 'docx';
 import type { Inline, ProseBlock } from '../../model/types.ts';
+import { A4, LIST_BULLET, LIST_LEVELS, LIST_NUMBERED, MARGIN, STYLE, listIndent, textWidth } from './styles.ts';
 
-/** Usable text width in pixels at 96 dpi (A4 minus 2 × 20 mm margins), for scaling images. */
-const TEXT_WIDTH_PX = 642;
+/** Twips per pixel at 96 dpi. */
+const TWIPS_PER_PX = 15;
+/** The largest image: the text width, and a little less than the text height (room for the paragraph around it). */
+const MAX_IMAGE_PX = {
+  width: Math.floor(textWidth('portrait') / TWIPS_PER_PX),
+  height: Math.floor((A4.height - MARGIN.top - MARGIN.bottom) / TWIPS_PER_PX) - 60,
+};
 
 interface RunStyle {
   bold?: boolean;
   italics?: boolean;
 }
 
-export const LIST_BULLET = 'punktlista';
-export const LIST_NUMBERED = 'numrerad-lista';
-
-const headingLevels = { 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 } as const;
+/** Links Word may follow; anything else is printed as its text. */
+const safeLink = (href: string) => /^(https?:|mailto:)/i.test(href);
 
 export function inlineRuns(items: readonly Inline[], style: RunStyle = {}): ParagraphChild[] {
   return items.flatMap((i): ParagraphChild[] => {
@@ -21,7 +25,8 @@ export function inlineRuns(items: readonly Inline[], style: RunStyle = {}): Para
       case 'text':
         return [new TextRun({ text: i.text, ...style })];
       case 'code':
-        return [new TextRun({ text: i.text, ...style, font: 'Consolas' })];
+        // As in the HTML: the text font on a light grey ground.
+        return [new TextRun({ text: i.text, ...style, shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } })];
       case 'break':
         return [new TextRun({ break: 1 })];
       case 'strong':
@@ -29,54 +34,96 @@ export function inlineRuns(items: readonly Inline[], style: RunStyle = {}): Para
       case 'em':
         return inlineRuns(i.children, { ...style, italics: true });
       case 'link':
-        return /^(https?:|mailto:)/i.test(i.href)
-          ? [new ExternalHyperlink({ link: i.href, children: inlineRuns(i.children, style).map((r) => r) as TextRun[] })]
-          : inlineRuns(i.children, style);
+        return safeLink(i.href) ? [new ExternalHyperlink({ link: i.href, children: linkRuns(i.children, style) })] : inlineRuns(i.children, style);
     }
   });
 }
 
-/** Converts prose blocks; `listDepth` and `counter` carry list nesting and numbering instances. */
-export function proseParagraphs(blocks: readonly ProseBlock[], state = { instance: 0 }, listDepth = 0): Paragraph[] {
+/** The runs inside a hyperlink, in the Hyperlink character style. Links do not nest in Markdown. */
+function linkRuns(items: readonly Inline[], style: RunStyle): TextRun[] {
+  return items.flatMap((i): TextRun[] => {
+    switch (i.kind) {
+      case 'text':
+      case 'code':
+        return [new TextRun({ text: i.text, ...style, style: 'Hyperlink' })];
+      case 'break':
+        return [new TextRun({ break: 1 })];
+      case 'strong':
+        return linkRuns(i.children, { ...style, bold: true });
+      case 'em':
+        return linkRuns(i.children, { ...style, italics: true });
+      case 'link':
+        return linkRuns(i.children, style);
+    }
+  });
+}
+
+const headingLevels = { 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 } as const;
+
+export interface ProseState {
+  /** Numbering instances handed out so far: every list starts its own count. */
+  instance: number;
+  /** Bookmark names of the headings listed in the contents, by heading block. */
+  bookmarks: ReadonlyMap<ProseBlock, string>;
+}
+
+interface Place {
+  /** Nesting depth of the enclosing lists (0 outside lists). */
+  listDepth: number;
+  /** Inside a block quote. */
+  quote: boolean;
+}
+
+/** A heading paragraph, wrapped in its contents bookmark when it has one. */
+export function headingParagraph(heading: (typeof HeadingLevel)[keyof typeof HeadingLevel], runs: ParagraphChild[], bookmark: string | undefined, extra: { pageBreakBefore?: boolean } = {}): Paragraph {
+  return new Paragraph({ heading, ...extra, children: bookmark ? [new Bookmark({ id: bookmark, children: runs })] : runs });
+}
+
+/** Converts prose blocks to paragraphs, in order. */
+export function proseParagraphs(blocks: readonly ProseBlock[], state: ProseState, place: Place = { listDepth: 0, quote: false }): Paragraph[] {
+  const style = place.quote ? STYLE.quote : undefined;
+  // Paragraphs inside a list item but after its first line line up with the item's text.
+  const indent = place.listDepth > 0 ? { left: listIndent(Math.min(place.listDepth, LIST_LEVELS) - 1) } : undefined;
   return blocks.flatMap((b): Paragraph[] => {
     switch (b.kind) {
       case 'heading':
-        return [new Paragraph({ heading: headingLevels[b.level], children: inlineRuns(b.content), keepNext: true })];
+        return [headingParagraph(headingLevels[b.level], inlineRuns(b.content), state.bookmarks.get(b))];
       case 'paragraph':
-        return [new Paragraph({ children: inlineRuns(b.content) })];
+        return [new Paragraph({ style, indent, children: inlineRuns(b.content) })];
       case 'quote':
-        return proseParagraphs(b.children, state, listDepth).map((p) => p);
-      case 'list': {
-        const instance = ++state.instance;
-        return b.items.flatMap((item) =>
-          item.flatMap((child, index): Paragraph[] => {
-            if (child.kind === 'paragraph' && index === 0) {
-              return [
-                new Paragraph({
-                  children: inlineRuns(child.content),
-                  numbering: { reference: b.ordered ? LIST_NUMBERED : LIST_BULLET, level: Math.min(listDepth, 2), instance },
-                }),
-              ];
-            }
-            return proseParagraphs([child], state, child.kind === 'list' ? listDepth + 1 : listDepth);
-          }),
-        );
-      }
-      case 'image': {
-        const scale = Math.min(1, TEXT_WIDTH_PX / b.width);
-        return [
-          new Paragraph({
-            children: [
-              new ImageRun({
-                type: b.mime === 'image/png' ? 'png' : 'jpg',
-                data: b.data,
-                transformation: { width: Math.round(b.width * scale), height: Math.round(b.height * scale) },
-                altText: { name: b.alt.slice(0, 60), title: b.alt, description: b.alt },
-              }),
-            ],
-          }),
-        ];
-      }
+        return proseParagraphs(b.children, state, { ...place, quote: true });
+      case 'list':
+        return listParagraphs(b, state, place);
+      case 'image':
+        return [new Paragraph({ style, indent, children: [imageRun(b)] })];
     }
+  });
+}
+
+function listParagraphs(list: Extract<ProseBlock, { kind: 'list' }>, state: ProseState, place: Place): Paragraph[] {
+  const instance = ++state.instance;
+  const level = Math.min(place.listDepth, LIST_LEVELS - 1);
+  const inner: Place = { ...place, listDepth: place.listDepth + 1 };
+  return list.items.flatMap((item) => {
+    const [first, ...rest] = item;
+    // The item's first paragraph carries the bullet or number; an item that starts otherwise gets an empty numbered line.
+    const lead = first?.kind === 'paragraph' ? first : undefined;
+    const numbered = new Paragraph({
+      style: place.quote ? STYLE.quote : undefined,
+      numbering: { reference: list.ordered ? LIST_NUMBERED : LIST_BULLET, level, instance },
+      children: lead ? inlineRuns(lead.content) : [],
+    });
+    return [numbered, ...proseParagraphs(lead ? rest : item, state, inner)];
+  });
+}
+
+function imageRun(b: Extract<ProseBlock, { kind: 'image' }>): ImageRun {
+  const scale = Math.min(1, MAX_IMAGE_PX.width / b.width, MAX_IMAGE_PX.height / b.height);
+  return new ImageRun({
+    type: b.mime === 'image/png' ? 'png' : 'jpg',
+    data: b.data,
+    transformation: { width: Math.max(1, Math.round(b.width * scale)), height: Math.max(1, Math.round(b.height * scale)) },
+    // Word reads the description as the alternative text; the name is the drawing's name in the selection pane.
+    altText: { name: b.alt ? b.alt.slice(0, 60) : 'Bild', title: b.alt, description: b.alt },
   });
 }

@@ -1,148 +1,139 @@
 /**
  * DOCX renderer: the only code that touches the docx library. It reads the
- * same computed model and the same table views as the HTML renderer.
+ * same computed model and the same table views as the HTML renderer and lays
+ * them out in the same order: title page → contents → förord → sections.
+ *
+ * Word sections: the title page (no header or footer), then the body in
+ * portrait A4 with a running header and "Sida X av Y", switching to landscape
+ * sections for wide tables. Page numbers count the title page, as in the PDF,
+ * so the contents page is page 2 in both.
  */
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  LevelFormat,
-  Packer,
-  PageNumber,
-  Paragraph,
-  LineRuleType,
-  TextRun,
-  type Table,
-} from 'docx';
-import { isProseBlock, type Block, type Report } from '../../model/types.ts';
-import { countSentences, kfMålLine, kfMålView, tableViews, viewContext, type ViewContext } from '../views/table-view.ts';
+import { BorderStyle, Document, Footer, Header, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, Tab, TabStopType, TableOfContents, TextRun, type ISectionOptions } from 'docx';
+import type { ProseBlock, Report } from '../../model/types.ts';
+import { viewContext } from '../views/table-view.ts';
 import { legendOrder, type SymbolRef } from '../symbols.ts';
+import { periodText, reportTypeNames, statusLine, titlePageFacts, tocEntries } from '../views/document.ts';
 import { symbolPng } from './symbol-images.ts';
-import { hex, type SymbolImages } from './tables.ts';
-import { periodText, reportTypeNames, statusLine, titlePageFacts } from '../views/document.ts';
-import { LIST_BULLET, LIST_NUMBERED, proseParagraphs } from './prose.ts';
-import { tableElements } from './tables.ts';
-import { makeDeterministic } from './deterministic.ts';
-
-const A4 = { width: 11906, height: 16838 };
-const MARGIN = { top: 1247, bottom: 1134, left: 1134, right: 1134, header: 567, footer: 567 };
-
-function blockElements(block: Block, report: Report, lists: { instance: number }, ctx: ViewContext, images: SymbolImages): (Paragraph | Table)[] {
-  if (isProseBlock(block)) return proseParagraphs([block], lists);
-  const tables = () => tableViews(block, ctx).flatMap((v) => tableElements(v, report.profile, images));
-  switch (block.kind) {
-    case 'målområde': {
-      const instance = ++lists.instance;
-      const list = kfMålView(block, ctx)
-        ? []
-        : [
-            new Paragraph({ keepNext: true, spacing: { before: 160 }, children: [new TextRun({ text: 'Kommunfullmäktiges mål', bold: true, color: hex(report.profile.färger.primär) })] }),
-            ...block.kfMål.map((kf) => new Paragraph({ numbering: { reference: LIST_BULLET, level: 0, instance }, children: [new TextRun(kfMålLine(kf))] })),
-          ];
-      return [...(block.beskrivning ? [new Paragraph({ children: [new TextRun({ text: block.beskrivning, italics: true })] })] : []), ...list, ...tables()];
-    }
-    case 'bedömningar': {
-      const instance = ++lists.instance;
-      const level = block.nivå === 'kf-mål' ? 'KF-mål' : 'nämndmål';
-      const line = (namn: string, sentences: string[]) =>
-        new Paragraph({ numbering: { reference: LIST_BULLET, level: 0, instance }, children: [new TextRun({ text: `${namn}: `, bold: true }), new TextRun(`${sentences.join(', ')}.`)] });
-      return [...tables(), ...block.områden.map((o) => line(o.namn, countSentences(o.summary, level))), line('Totalt', countSentences(block.totalt, level))];
-    }
-    default:
-      return tables();
-  }
-}
+import { headingParagraph, proseParagraphs, type ProseState } from './prose.ts';
+import { A4, MARGIN, STYLE, documentStyles, hex, listNumbering, type Orientation } from './styles.ts';
+import { Body, addBlock, type DocxContext } from './blocks.ts';
+import { TOC_ALIAS, finishDocx } from './finish.ts';
+import type { SymbolImages } from './tables.ts';
 
 function titlePage(report: Report): Paragraph[] {
-  const primär = hex(report.profile.färger.primär);
+  const { färger } = report.profile;
+  // The logo (SVG) is left out for now: docx embeds an SVG picture only together with a PNG fallback.
   return [
-    new Paragraph({ spacing: { before: 2400 }, children: [new TextRun({ text: report.profile.namn, bold: true, color: primär, size: 28 })] }),
-    new Paragraph({ children: [new TextRun({ text: report.meta.nämnd, size: 28 })] }),
-    new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 400, after: 200 }, children: [new TextRun(report.meta.titel)] }),
-    new Paragraph({ spacing: { after: 800 }, children: [new TextRun({ text: `${reportTypeNames[report.type]} ${periodText(report)}`, size: 28 })] }),
-    new Paragraph({ children: [new TextRun({ text: statusLine(report), bold: true })] }),
+    new Paragraph({ spacing: { before: 2400 }, children: [new TextRun({ text: report.profile.namn, bold: true, color: hex(färger.primär), size: 25 })] }),
+    new Paragraph({ children: [new TextRun({ text: report.meta.nämnd, size: 27 })] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(report.meta.titel)] }),
+    new Paragraph({ spacing: { after: 600 }, children: [new TextRun({ text: `${reportTypeNames[report.type]} ${periodText(report)}`, size: 27 })] }),
+    new Paragraph({
+      border: { top: { style: BorderStyle.SINGLE, size: 18, space: 6, color: hex(färger.sekundär) } },
+      children: [new TextRun({ text: statusLine(report), bold: true })],
+    }),
     ...titlePageFacts(report).map(
-      (f, i) => new Paragraph({ spacing: { before: i === 0 ? 2400 : 0 }, children: [new TextRun({ text: `${f.label}: `, bold: true }), new TextRun(f.value)] }),
+      (f, i) =>
+        new Paragraph({
+          spacing: { before: i === 0 ? 2400 : 0, after: 40 },
+          tabStops: [{ type: TabStopType.LEFT, position: 1900 }],
+          children: [new TextRun({ text: f.label, bold: true }), new TextRun({ children: [new Tab(), f.value] })],
+        }),
     ),
   ];
 }
 
+/**
+ * The contents entries shown until Word updates the field, and bookmark names
+ * for their headings (sections and their level-2 headings) so the entries are
+ * links. Word's contents field rebuilds its own entries and bookmarks.
+ */
+function contents(report: Report): { sections: Map<string, string>; headings: Map<ProseBlock, string>; entries: { title: string; level: number; href?: string }[] } {
+  const entries = tocEntries(report);
+  const names = new Map<number, string>();
+  const sections = new Map<string, string>();
+  const headings = new Map<ProseBlock, string>();
+  // tocEntries lists each section, then its level-2 headings: walk them in the same order.
+  let next = 0;
+  const mark = (id: string, level: 1 | 2) => {
+    const entry = entries[next];
+    if (!entry || entry.id !== id || entry.level !== level) return undefined;
+    const name = `_Toc_${next + 1}`;
+    names.set(next++, name);
+    return name;
+  };
+  for (const s of report.sections) {
+    const name = mark(s.id, 1);
+    if (name) sections.set(s.id, name);
+    for (const b of s.blocks) {
+      if (b.kind !== 'heading' || b.level !== 2) continue;
+      const heading = mark(b.id, 2);
+      if (heading) headings.set(b, heading);
+    }
+  }
+  return { sections, headings, entries: entries.map((e, i) => ({ title: e.title, level: e.level, href: names.get(i) })) };
+}
+
+const sectionPage = (orientation: Orientation) => ({
+  size: { ...A4, orientation: orientation === 'portrait' ? PageOrientation.PORTRAIT : PageOrientation.LANDSCAPE },
+  margin: MARGIN,
+});
+
 export async function renderDocx(report: Report): Promise<Uint8Array> {
-  const { färger, typsnitt } = report.profile;
-  const draft = report.meta.status === 'utkast';
-  const lists = { instance: 0 };
-  const ctx = viewContext(report);
+  const view = viewContext(report);
   // Symbol images are drawn before the document is assembled (drawing is asynchronous).
   const refs: SymbolRef[] = [...legendOrder.status, ...legendOrder.trend, ...legendOrder.uppdrag];
-  const pngs = new Map(await Promise.all(refs.map(async (ref) => [JSON.stringify(ref), await symbolPng(ref, ctx.symbols)] as const)));
+  const pngs = new Map(await Promise.all(refs.map(async (ref) => [JSON.stringify(ref), await symbolPng(ref, view.symbols)] as const)));
   const images: SymbolImages = (ref) => pngs.get(JSON.stringify(ref))!;
-  const headerText = draft ? `UTKAST – ${report.meta.titel}` : report.meta.titel;
 
-  const body: (Paragraph | Table)[] = proseParagraphs(report.meta.förord, lists);
+  const toc = contents(report);
+  const prose: ProseState = { instance: 0, bookmarks: toc.headings };
+  const ctx: DocxContext = { report, view, images, prose, captions: [] };
+
+  const body = new Body();
+  body.add([
+    new Paragraph({ style: STYLE.tocHeading, children: [new TextRun('Innehåll')] }),
+    new TableOfContents(TOC_ALIAS, { hyperlink: true, headingStyleRange: '1-2', cachedEntries: toc.entries }),
+  ]);
+  if (report.meta.förord.length) {
+    body.add([
+      new Paragraph({ spacing: { before: 480, after: 120 }, border: { top: { style: BorderStyle.SINGLE, size: 6, space: 1, color: 'C8C8C8' } }, children: [] }),
+      ...proseParagraphs(report.meta.förord, prose),
+    ]);
+  }
   for (const section of report.sections) {
-    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(section.rubrik)] }));
-    for (const block of section.blocks) body.push(...blockElements(block, report, lists, ctx, images));
+    body.add([headingParagraph(HeadingLevel.HEADING_1, [new TextRun(section.rubrik)], toc.sections.get(section.id), { pageBreakBefore: true })]);
+    for (const block of section.blocks) addBlock(block, ctx, body);
   }
 
-  const heading = (size: number) => ({ run: { font: typsnitt, size, bold: true, color: hex(färger.primär) }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } });
-  const level = (n: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({
-    level: n,
-    format,
-    text,
-    alignment: AlignmentType.LEFT,
-    style: { paragraph: { indent: { left: 360 * (n + 1), hanging: 260 } } },
-  });
+  const headerText = report.meta.status === 'utkast' ? `UTKAST – ${report.meta.titel}` : report.meta.titel;
+  const header = () => new Header({ children: [new Paragraph({ style: STYLE.header, children: [new TextRun(headerText)] })] });
+  const footer = () =>
+    new Footer({
+      children: [new Paragraph({ style: STYLE.footer, children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES] })] })],
+    });
+  const bodySections: ISectionOptions[] = body.runs.map((run) => ({
+    properties: { page: sectionPage(run.orientation) },
+    headers: { default: header() },
+    footers: { default: footer() },
+    children: run.children,
+  }));
 
+  const typ = reportTypeNames[report.type];
+  const period = periodText(report);
   const doc = new Document({
     title: report.meta.titel,
-    subject: `${reportTypeNames[report.type]} ${periodText(report)}`,
+    subject: `${typ} ${period}`,
     creator: report.meta.nämnd,
     lastModifiedBy: report.meta.nämnd,
-    keywords: [reportTypeNames[report.type], report.meta.nämnd, report.profile.namn, periodText(report)].join(', '),
-    description: `${reportTypeNames[report.type]} ${periodText(report)} för ${report.meta.nämnd}, ${report.profile.namn}.`,
-    styles: {
-      default: {
-        document: {
-          run: { font: typsnitt, size: 21, color: hex(färger.text), language: { value: 'sv-SE' } },
-          paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
-        },
-        title: { run: { font: typsnitt, size: 56, bold: true, color: hex(färger.primär) } },
-        heading1: heading(36),
-        heading2: heading(28),
-        heading3: heading(24),
-        heading4: heading(21),
-      },
-    },
-    numbering: {
-      config: [
-        { reference: LIST_BULLET, levels: [0, 1, 2].map((n) => level(n, LevelFormat.BULLET, ['•', '–', '▪'][n]!)) },
-        { reference: LIST_NUMBERED, levels: [0, 1, 2].map((n) => level(n, LevelFormat.DECIMAL, `%${n + 1}.`)) },
-      ],
-    },
-    sections: [
-      {
-        properties: { page: { size: A4, margin: MARGIN } },
-        children: titlePage(report),
-      },
-      {
-        properties: { page: { size: A4, margin: MARGIN, pageNumbers: { start: 2 } } },
-        headers: { default: new Header({ children: [new Paragraph({ children: [new TextRun({ text: headerText, size: 17, color: '444444' })] })] }) },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.RIGHT,
-                children: (['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES] as const).map((part) => new TextRun({ size: 17, color: '444444', children: [part] })),
-              }),
-            ],
-          }),
-        },
-        children: body,
-      },
-    ],
+    keywords: [typ, report.meta.nämnd, report.profile.namn, period].join(', '),
+    description: `${typ} ${period} för ${report.meta.nämnd}, ${report.profile.namn}.`,
+    // Word asks to update the contents (and page numbers) when the file is opened.
+    features: { updateFields: true },
+    styles: documentStyles(report.profile),
+    numbering: listNumbering(),
+    sections: [{ properties: { page: sectionPage('portrait') }, children: titlePage(report) }, ...bodySections],
   });
 
-  return makeDeterministic(new Uint8Array(await Packer.toBuffer(doc)), report.meta.datum);
+  return finishDocx(new Uint8Array(await Packer.toBuffer(doc)), { date: report.meta.datum, tableCaptions: ctx.captions });
 }

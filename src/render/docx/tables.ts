@@ -1,40 +1,63 @@
 /** TableView (shared with the HTML renderer) as a Word table: header rows repeat, rows never split. */
-import { AlignmentType, BorderStyle, ExternalHyperlink, ImageRun, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, ShadingType, type ParagraphChild } from 'docx';
+import {
+  AlignmentType,
+  type IBorderOptions,
+  BorderStyle,
+  ExternalHyperlink,
+  ImageRun,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
 import type { CellView, HeaderCellView, RowView, TableView } from '../views/table-view.ts';
 import type { Profile } from '../../model/types.ts';
 import { symbolWord, type SymbolRef } from '../symbols.ts';
+import { STYLE, hex, textWidth, type Orientation } from './styles.ts';
 
 /** PNG bytes per symbol, prepared before the document is assembled. */
 export type SymbolImages = (ref: SymbolRef) => Uint8Array;
 
+/** A symbol as a small inline picture, described by its word. Sizes in pixels (96 dpi). */
 export function symbolRun(ref: SymbolRef, images: SymbolImages, size = 11): ImageRun {
   const word = symbolWord(ref);
   return new ImageRun({ type: 'png', data: images(ref), transformation: { width: size, height: size }, altText: { name: word, title: word, description: word } });
 }
 
-/** Text width in twentieths of a point: A4 (11 906) minus two 20 mm margins (1 134 each). */
-export const TEXT_WIDTH_TWIPS = 11906 - 2 * 1134;
-const TABLE_FONT_SIZE = 17; // half-points: 8.5 pt
+const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const thin: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: 'C8C8C8' };
+/** Cell padding as in the HTML (about 0.45em sideways, 0.28em up and down at 9 pt), in twips. */
+const CELL_MARGINS = { left: 80, right: 80, top: 45, bottom: 45 };
 
-/** A profile colour as Word writes it: "00507A". */
-export const hex = (color: string) => color.replace('#', '').toUpperCase();
-const thin = { style: BorderStyle.SINGLE, size: 4, color: 'C8C8C8' };
-const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+interface RunLook {
+  bold?: boolean;
+  color?: string;
+}
 
-function lines(text: string[], align: 'left' | 'right', run: { bold?: boolean; color?: string }, lead: ParagraphChild[] = [], tail: ParagraphChild[] = []): Paragraph[] {
-  return text.map(
+/** The paragraphs of a cell. `keepNext` holds the row on the page of the next row (header and group rows). */
+function cellParagraphs(text: readonly string[], align: 'left' | 'right', run: RunLook, keepNext: boolean, lead: ParagraphChild[] = [], tail: ParagraphChild[] = []): Paragraph[] {
+  // An empty cell still needs one paragraph.
+  const lines = text.length ? text : [''];
+  return lines.map(
     (line, i) =>
       new Paragraph({
+        style: STYLE.tableText,
         alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        spacing: { before: 0, after: 0 },
-        children: [...(i === 0 ? lead : []), new TextRun({ text: line, size: TABLE_FONT_SIZE, ...run }), ...(i === text.length - 1 ? tail : [])],
+        keepNext: keepNext || undefined,
+        children: [...(i === 0 ? lead : []), new TextRun({ text: line, ...run }), ...(i === lines.length - 1 ? tail : [])],
       }),
   );
 }
 
 function headerCell(cell: HeaderCellView, width: number, profile: Profile): TableCell {
   return new TableCell({
-    children: lines([cell.text], cell.align, { bold: true }),
+    children: cellParagraphs([cell.text], cell.align, { bold: true }, true),
     columnSpan: cell.colSpan,
     rowSpan: cell.rowSpan,
     width: { size: width, type: WidthType.DXA },
@@ -44,85 +67,125 @@ function headerCell(cell: HeaderCellView, width: number, profile: Profile): Tabl
   });
 }
 
-function bodyCell(cell: CellView & { noteNumber?: number }, row: RowView, width: number, profile: Profile, images: SymbolImages): TableCell {
-  const bold = row.kind !== 'data';
-  const color = row.kind === 'group' ? hex(profile.färger.primär) : undefined;
-  const top = row.kind === 'total' ? { style: BorderStyle.SINGLE, size: 8, color: hex(profile.färger.text) } : none;
+/** Row kinds as in the HTML: group rows bold in the primary colour over a rule, subtotals bold, totals bold between rules. */
+function rowLook(row: RowView, profile: Profile): { run: RunLook; top: IBorderOptions; bottom: IBorderOptions } {
+  const primär = hex(profile.färger.primär);
+  const text = hex(profile.färger.text);
+  switch (row.kind) {
+    case 'group':
+      return { run: { bold: true, color: primär }, top: none, bottom: { style: BorderStyle.SINGLE, size: 6, color: primär } };
+    case 'subtotal':
+      return { run: { bold: true }, top: none, bottom: thin };
+    case 'total':
+      return { run: { bold: true }, top: { style: BorderStyle.SINGLE, size: 12, color: text }, bottom: { style: BorderStyle.SINGLE, size: 16, color: text } };
+    case 'data':
+      return { run: {}, top: none, bottom: thin };
+  }
+}
+
+function bodyCell(cell: CellView, noteNumber: number | undefined, row: RowView, width: number, profile: Profile, images: SymbolImages): TableCell {
+  const look = rowLook(row, profile);
   const link = cell.link
     ? [
         new Paragraph({
-          spacing: { before: 0, after: 0 },
-          children: [new ExternalHyperlink({ link: cell.link.href, children: [new TextRun({ text: cell.link.text, size: TABLE_FONT_SIZE, style: 'Hyperlink' })] })],
+          style: STYLE.tableText,
+          children: [new ExternalHyperlink({ link: cell.link.href, children: [new TextRun({ text: cell.link.text, style: 'Hyperlink' })] })],
         }),
       ]
     : [];
+  const lead = cell.symbol ? [symbolRun(cell.symbol, images), new TextRun({ text: ' ' })] : [];
+  const tail = noteNumber ? [new TextRun({ text: String(noteNumber), superScript: true })] : [];
   return new TableCell({
-    children: [...lines(
-      cell.lines,
-      cell.align,
-      { bold, color },
-      cell.symbol ? [symbolRun(cell.symbol, images), new TextRun({ text: ' ', size: TABLE_FONT_SIZE })] : [],
-      cell.noteNumber ? [new TextRun({ text: String(cell.noteNumber), superScript: true, size: TABLE_FONT_SIZE })] : [],
-    ), ...link],
+    children: [...cellParagraphs(cell.lines, cell.align, look.run, row.kind === 'group', lead, tail), ...link],
     columnSpan: cell.colSpan,
     rowSpan: cell.rowSpan,
     width: { size: width, type: WidthType.DXA },
-    borders: { top, left: none, right: none, bottom: thin },
+    borders: { top: look.top, left: none, right: none, bottom: look.bottom },
   });
 }
 
-/** Widths of the cells of a row, honouring column spans. */
-function cellWidths(cells: { colSpan?: number }[], columns: number[]): number[] {
-  let col = 0;
-  return cells.map((c) => {
-    const span = c.colSpan ?? 1;
-    const w = columns.slice(col, col + span).reduce((a, b) => a + b, 0);
-    col += span;
-    return w;
-  });
+/** Column widths in twips from the view's percentages, summing exactly to the text width. */
+function columnTwips(widths: readonly number[], total: number): number[] {
+  const sum = widths.reduce((a, b) => a + b, 0) || 1;
+  const twips = widths.map((w) => Math.floor((w / sum) * total));
+  twips[twips.length - 1]! += total - twips.reduce((a, b) => a + b, 0);
+  return twips;
 }
 
-export function tableElements(view: TableView, profile: Profile, images: SymbolImages): (Paragraph | Table)[] {
-  const footnotes: string[] = [];
-  const columns = view.widths.map((w) => Math.round((w / 100) * TEXT_WIDTH_TWIPS));
-  const head = view.head.map((row) => {
-    const widths = cellWidths(row, columns);
-    return new TableRow({ tableHeader: true, cantSplit: true, children: row.map((c, i) => headerCell(c, widths[i]!, profile)) });
-  });
-  const body = view.body.map((row) => {
-    const widths = cellWidths(row.cells, columns);
-    return new TableRow({
-      cantSplit: true,
-      children: row.cells.map((c, i) => bodyCell({ ...c, noteNumber: c.footnote ? footnotes.push(c.footnote) : undefined }, row, widths[i]!, profile, images)),
+/**
+ * Widths of the cells of each row, honouring column spans and the columns
+ * that cells of rows above still take with their row spans.
+ */
+function cellWidths(rows: readonly (readonly { colSpan?: number; rowSpan?: number }[])[], columns: readonly number[]): number[][] {
+  const takenUntil = columns.map(() => 0); // per column: the first row index no longer covered by a row span
+  return rows.map((cells, r) => {
+    let col = 0;
+    return cells.map((c) => {
+      while (col < columns.length && takenUntil[col]! > r) col++;
+      const span = c.colSpan ?? 1;
+      for (let k = col; k < col + span && k < columns.length; k++) takenUntil[k] = r + (c.rowSpan ?? 1);
+      const width = columns.slice(col, col + span).reduce((a, b) => a + b, 0);
+      col += span;
+      return width;
     });
   });
-  const out: (Paragraph | Table)[] = [
-    new Paragraph({
-      keepNext: true,
-      spacing: { before: 200, after: 80 },
-      children: [new TextRun({ text: view.caption, bold: true, color: hex(profile.färger.primär) })],
-    }),
+}
+
+export interface TableElements {
+  /** Caption, table, legend, footnotes and note, in print order. */
+  elements: (Paragraph | Table)[];
+  /** The table's caption, also written into the table's properties as its title (see finish.ts). */
+  caption: string;
+}
+
+export function tableElements(view: TableView, profile: Profile, images: SymbolImages, orientation: Orientation = 'portrait'): TableElements {
+  const total = textWidth(orientation);
+  const columns = columnTwips(view.widths, total);
+  const footnotes: string[] = [];
+  const headWidths = cellWidths(view.head, columns);
+  const head = view.head.map((row, r) => {
+    const widths = headWidths[r]!;
+    return new TableRow({ tableHeader: true, cantSplit: true, children: row.map((c, i) => headerCell(c, widths[i]!, profile)) });
+  });
+  const bodyWidths = cellWidths(view.body.map((row) => row.cells), columns);
+  const body = view.body.map((row, r) => {
+    const widths = bodyWidths[r]!;
+    return new TableRow({
+      cantSplit: true,
+      children: row.cells.map((c, i) => bodyCell(c, c.footnote ? footnotes.push(c.footnote) : undefined, row, widths[i]!, profile, images)),
+    });
+  });
+
+  const elements: (Paragraph | Table)[] = [
+    new Paragraph({ style: STYLE.caption, children: [new TextRun(view.caption)] }),
     new Table({
-      width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+      width: { size: total, type: WidthType.DXA },
       columnWidths: columns,
+      layout: TableLayoutType.AUTOFIT,
+      margins: CELL_MARGINS,
       rows: [...head, ...body],
       borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
     }),
   ];
+
+  // Under the table: legend, footnotes and note in the small table-note style; the last one keeps
+  // the table apart from the text that follows (a table has no space after of its own).
+  const under: { children: ParagraphChild[]; before?: number }[] = [];
   const used = new Set(view.body.flatMap((r) => r.cells.flatMap((c) => (c.symbol ? [JSON.stringify(c.symbol)] : []))));
   const legend = (view.legend ?? []).filter((ref) => used.has(JSON.stringify(ref)));
   if (legend.length) {
-    out.push(
-      new Paragraph({
-        spacing: { before: 80 },
-        children: [
-          new TextRun({ text: 'Teckenförklaring: ', bold: true, size: 17 }),
-          ...legend.flatMap((ref) => [symbolRun(ref, images, 10), new TextRun({ text: ` ${symbolWord(ref)}    `, size: 17 })]),
-        ],
-      }),
-    );
+    under.push({
+      children: [
+        new TextRun({ text: 'Teckenförklaring: ', bold: true }),
+        ...legend.flatMap((ref, i) => [...(i ? [new TextRun('    ')] : []), symbolRun(ref, images, 10), new TextRun(` ${symbolWord(ref)}`)]),
+      ],
+    });
   }
-  footnotes.forEach((text, i) => out.push(new Paragraph({ spacing: { before: 40, after: 0 }, children: [new TextRun({ text: `${i + 1}. ${text}`, size: 17 })] })));
-  if (view.note) out.push(new Paragraph({ spacing: { before: 80 }, children: [new TextRun({ text: view.note, size: 18 })] }));
-  return out;
+  footnotes.forEach((text, i) => under.push({ children: [new TextRun(`${i + 1}. ${text}`)] }));
+  if (view.note) under.push({ before: 80, children: [new TextRun(view.note)] });
+  if (under.length === 0) under.push({ before: 0, children: [] });
+  under.forEach((p, i) =>
+    elements.push(new Paragraph({ style: STYLE.tableNote, spacing: { before: p.before, after: i === under.length - 1 ? 200 : 0 }, children: p.children })),
+  );
+  return { elements, caption: view.caption };
 }
