@@ -78,6 +78,11 @@ export type Inline =
   | { kind: 'link'; href: string; children: Inline[] }
   | { kind: 'break' };
 
+/** Only web and mail links are printed as links; any other target (relative, file:, javascript:) as its text. */
+export function isSafeLink(href: string): boolean {
+  return /^(https?:|mailto:)/i.test(href);
+}
+
 // ---------------------------------------------------------------- data blocks
 
 export type DataBlock = Internbudget | Investeringsbudget | Målområde | TextTable | GenericTable | Bedömningar;

@@ -1,6 +1,6 @@
 /** The model's prose blocks as Word paragraphs: built-in heading styles, lists through a numbering definition. */
 import { Bookmark, ExternalHyperlink, HeadingLevel, ImageRun, Paragraph, ShadingType, TextRun, type ParagraphChild } from 'docx';
-import type { Inline, ProseBlock } from '../../model/types.ts';
+import { isSafeLink, type Inline, type ProseBlock } from '../../model/types.ts';
 import { A4, LIST_BULLET, LIST_LEVELS, LIST_NUMBERED, MARGIN, STYLE, listIndent, textWidth } from './styles.ts';
 
 /** Twips per pixel at 96 dpi. */
@@ -17,43 +17,29 @@ interface RunStyle {
 }
 
 /** Links Word may follow; anything else is printed as its text. */
-const safeLink = (href: string) => /^(https?:|mailto:)/i.test(href);
-
-export function inlineRuns(items: readonly Inline[], style: RunStyle = {}): ParagraphChild[] {
+/**
+ * Inline content as runs. Inside a hyperlink (`inLink`) the runs take the
+ * Hyperlink character style and code is not shaded; links do not nest.
+ */
+export function inlineRuns(items: readonly Inline[], style: RunStyle = {}, inLink = false): ParagraphChild[] {
+  const run = (text: string) => new TextRun({ text, ...style, ...(inLink ? { style: 'Hyperlink' } : {}) });
   return items.flatMap((i): ParagraphChild[] => {
     switch (i.kind) {
       case 'text':
-        return [new TextRun({ text: i.text, ...style })];
+        return [run(i.text)];
       case 'code':
         // As in the HTML: the text font on a light grey ground.
-        return [new TextRun({ text: i.text, ...style, shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } })];
+        return inLink ? [run(i.text)] : [new TextRun({ text: i.text, ...style, shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } })];
       case 'break':
         return [new TextRun({ break: 1 })];
       case 'strong':
-        return inlineRuns(i.children, { ...style, bold: true });
+        return inlineRuns(i.children, { ...style, bold: true }, inLink);
       case 'em':
-        return inlineRuns(i.children, { ...style, italics: true });
+        return inlineRuns(i.children, { ...style, italics: true }, inLink);
       case 'link':
-        return safeLink(i.href) ? [new ExternalHyperlink({ link: i.href, children: linkRuns(i.children, style) })] : inlineRuns(i.children, style);
-    }
-  });
-}
-
-/** The runs inside a hyperlink, in the Hyperlink character style. Links do not nest in Markdown. */
-function linkRuns(items: readonly Inline[], style: RunStyle): TextRun[] {
-  return items.flatMap((i): TextRun[] => {
-    switch (i.kind) {
-      case 'text':
-      case 'code':
-        return [new TextRun({ text: i.text, ...style, style: 'Hyperlink' })];
-      case 'break':
-        return [new TextRun({ break: 1 })];
-      case 'strong':
-        return linkRuns(i.children, { ...style, bold: true });
-      case 'em':
-        return linkRuns(i.children, { ...style, italics: true });
-      case 'link':
-        return linkRuns(i.children, style);
+        return inLink || !isSafeLink(i.href)
+          ? inlineRuns(i.children, style, inLink)
+          : [new ExternalHyperlink({ link: i.href, children: inlineRuns(i.children, style, true) as TextRun[] })];
     }
   });
 }

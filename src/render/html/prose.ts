@@ -1,6 +1,6 @@
 /** Prose (the model's Markdown blocks) as HTML. Every text goes through Handlebars' escaping. */
 import Handlebars from 'handlebars';
-import type { Inline, ProseBlock } from '../../model/types.ts';
+import { isSafeLink, type Inline, type ProseBlock } from '../../model/types.ts';
 
 const esc = (s: string) => Handlebars.escapeExpression(s);
 
@@ -18,10 +18,8 @@ export function inlineHtml(items: readonly Inline[]): string {
           return `<code>${esc(i.text)}</code>`;
         case 'break':
           return '<br>';
-        case 'link': {
-          const safe = /^(https?:|mailto:)/i.test(i.href);
-          return safe ? `<a href="${esc(i.href)}">${inlineHtml(i.children)}</a>` : inlineHtml(i.children);
-        }
+        case 'link':
+          return isSafeLink(i.href) ? `<a href="${esc(i.href)}">${inlineHtml(i.children)}</a>` : inlineHtml(i.children);
       }
     })
     .join('');
