@@ -88,7 +88,7 @@ async function main(): Promise<number> {
     }
   }
   if (notes.length > 0) {
-    process.stdout.write(`\nAtt granska (${notes.length}): bedömningar och trender som nämnden har satt i stället för de beräknade\n`);
+    process.stdout.write(`\nAtt granska (${notes.length}): det som nämnden har satt i stället för det beräknade, och avrundningar och andra avvikelser i siffrorna\n`);
     for (const d of notes) process.stdout.write(`  ${formatDiagnostic(d)}\n`);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1).replace('.', ',');

@@ -40,14 +40,16 @@ export const profileSchema = strict({
     allvarlig_avvikelse: z.number().positive().default(90),
     /** En förändring mindre än så här många procent räknas som oförändrad (trend). */
     oförändrad_under: z.number().min(0).default(1.5),
+    /** Saknas utfall för det bedömda året jämförs målvärdet med det senaste tidigare utfallet (Katrineholm). */
+    senaste_utfall: z.boolean().default(false),
     symboler: z.enum(['cirklar', 'oxelösund']).default('cirklar'),
-  }).default({ regel: 'kvot', grön: 100, gul: 95, könsuppdelad: false, allvarlig_avvikelse: 90, oförändrad_under: 1.5, symboler: 'cirklar' }),
+  }).default({ regel: 'kvot', grön: 100, gul: 95, könsuppdelad: false, allvarlig_avvikelse: 90, oförändrad_under: 1.5, senaste_utfall: false, symboler: 'cirklar' }),
 });
 export type ProfileInput = z.output<typeof profileSchema>;
 
 // ---------------------------------------------------------------- report index
 
-export const reportTypes = ['verksamhetsplan', 'uppföljning'] as const;
+export const reportTypes = ['verksamhetsplan', 'uppföljning', 'årsredovisning'] as const;
 
 export const periodSchema = z
   .union([z.number().int(), z.string()])
@@ -69,6 +71,8 @@ export const indexSchema = strict({
   nämnd: text,
   förvaltning: text.optional(),
   titel: text,
+  /** A second line under the title, e.g. "Uppföljningsrapport Vård- och omsorgsnämnden". */
+  undertitel: text.optional(),
   period: periodSchema,
   status: z.enum(['utkast', 'antagen']),
   antagen: strict({
@@ -203,6 +207,8 @@ const indicatorSchema = strict({
   mått: text,
   datakälla: text.optional(),
   kolada: z.string().regex(/^[NU]\d{5}$/, { message: 'Förväntade ett Kolada-id som "U21468" eller "N00945".' }).optional(),
+  /** When Kolada publishes the next outcome, e.g. "v. 40". */
+  publicering: text.optional(),
   riktning: z.enum(['högre', 'lägre']).default('högre'),
   ingångsvärde: measuredValueSchema.optional(),
   målvärden: z.record(yearKey, targetSchema).default({}),
@@ -294,8 +300,108 @@ export const tabellSchema = strict({
 export const bedömningarSchema = strict({
   typ: z.literal('bedömningar'),
   ...blockBase,
-  /** Which goals are counted: KF-mål (default) or nämndmål. */
-  nivå: z.enum(['kf-mål', 'nämndmål']).default('kf-mål'),
+  /** Which goals are counted: KF-mål (default), nämndmål, or the resultatmål of an årsredovisning. */
+  nivå: z.enum(['kf-mål', 'nämndmål', 'resultatmål']).default('kf-mål'),
+  /** antal: counts per status per målområde; mål: one table per målområde with every goal and its assessment. */
+  visa: z.enum(['antal', 'mål']).default('antal'),
+});
+
+// ---------------------------------------------------------------- årsredovisning
+
+/** Utfall för föregående år, årets utfall och budget, avvikelse = utfall − budget. */
+const driftColumns = { föregående_år: amount, utfall: amount, budget: amount, avvikelse: amount };
+
+export const driftredovisningSchema = strict({
+  typ: z.literal('driftredovisning'),
+  ...blockBase,
+  enhet: amountUnit,
+  rader: z.array(strict({ verksamhet: text, ...driftColumns })).min(1),
+  summa: strict({ rubrik: text.optional(), ...driftColumns }).optional(),
+});
+
+const investmentColumns = { utfall: amount, budget: amount, kvar: amount };
+
+export const investeringsredovisningSchema = strict({
+  typ: z.literal('investeringsredovisning'),
+  ...blockBase,
+  enhet: amountUnit,
+  projekt: z.array(
+    strict({
+      nummer: z.union([z.number().int(), text]).transform(String).optional(),
+      namn: text,
+      ...investmentColumns,
+      /** When the project is finished: "2025/12". */
+      färdigställs: z.union([text, z.number()]).transform(String).optional(),
+    }),
+  ).min(1),
+  summa: strict({ rubrik: text.optional(), ...investmentColumns }).optional(),
+});
+
+const genderValue = z.union([z.number(), text]);
+export const personalnyckeltalSchema = strict({
+  typ: z.literal('personalnyckeltal'),
+  ...blockBase,
+  /** The years shown, newest first: [2024, 2023]. */
+  år: z.array(z.number().int()).min(1),
+  rader: z.array(
+    strict({
+      mått: text,
+      /** The measurement period: "1/1–31/12", "30 nov". */
+      mätdatum: z.union([text, z.number()]).transform(String).optional(),
+      /** antal, tkr and årsarbetare are sums: kvinnor + män should equal totalt. */
+      enhet: z.enum(['antal', 'tkr', 'årsarbetare', 'procent', 'index']).optional(),
+      decimaler: z.number().int().min(0).max(3).optional(),
+      värden: z.record(yearKey, z.union([genderValue, strict({ totalt: genderValue.optional(), kvinnor: genderValue.optional(), män: genderValue.optional() })])),
+    }),
+  ).min(1),
+});
+
+export const uppdragStatuses = ['ej startad', 'påbörjad', 'klar', 'stoppad'] as const;
+
+export const uppdragSchema = strict({
+  typ: z.literal('uppdrag'),
+  ...blockBase,
+  uppdrag: z.array(
+    strict({
+      id: identifier.optional(),
+      område: text.optional(),
+      rubrik: text.optional(),
+      text: text,
+      ansvariga: z.array(text).default([]),
+      huvudansvar: text.optional(),
+      slutdatum: isoDate.optional(),
+      status: z.enum(uppdragStatuses),
+      kommentar: z.array(text).default([]),
+    }),
+  ).min(1),
+});
+
+export const resultatmålSchema = strict({
+  typ: z.literal('resultatmål'),
+  ...blockBase,
+  /** The municipality's overall goal the resultatmål belong to, e.g. "Trygg omsorg & vård". */
+  övergripande_mål: text,
+  mål: z.array(
+    strict({
+      id: identifier.optional(),
+      text: text,
+      huvudansvar: text.optional(),
+      medansvariga: z.array(text).default([]),
+      /** The global goals of Agenda 2030 the goal supports, by number 1–17. */
+      agenda2030: z.array(z.number().int().min(1).max(17)).default([]),
+      bedömning: judgementSchema.optional(),
+      kommentar: z.array(text).default([]),
+      indikatorer: z.array(indicatorSchema).default([]),
+    }),
+  ).min(1),
+});
+
+/** The indicator table of every resultatmål in the report. */
+export const indikatortabellSchema = strict({
+  typ: z.literal('indikatortabell'),
+  ...blockBase,
+  /** The outcome years shown; default the three years up to the report's year. */
+  år: z.array(z.number().int()).min(1).optional(),
 });
 
 export const blockSchemas = {
@@ -307,6 +413,12 @@ export const blockSchemas = {
   fokusområden: fokusområdenSchema,
   tabell: tabellSchema,
   bedömningar: bedömningarSchema,
+  driftredovisning: driftredovisningSchema,
+  investeringsredovisning: investeringsredovisningSchema,
+  personalnyckeltal: personalnyckeltalSchema,
+  uppdrag: uppdragSchema,
+  resultatmål: resultatmålSchema,
+  indikatortabell: indikatortabellSchema,
 } as const;
 export type BlockType = keyof typeof blockSchemas;
 export type BlockInput = { [K in BlockType]: z.output<(typeof blockSchemas)[K]> }[BlockType];
@@ -315,6 +427,13 @@ export type InvesteringsbudgetInput = z.output<typeof investeringsbudgetSchema>;
 export type MålområdeInput = z.output<typeof målområdeSchema>;
 export type TabellInput = z.output<typeof tabellSchema>;
 export type BedömningarInput = z.output<typeof bedömningarSchema>;
+export type DriftredovisningInput = z.output<typeof driftredovisningSchema>;
+export type InvesteringsredovisningInput = z.output<typeof investeringsredovisningSchema>;
+export type PersonalnyckeltalInput = z.output<typeof personalnyckeltalSchema>;
+export type UppdragInput = z.output<typeof uppdragSchema>;
+export type ResultatmålInput = z.output<typeof resultatmålSchema>;
+export type IndikatortabellInput = z.output<typeof indikatortabellSchema>;
+export type IndicatorInput = z.output<typeof indicatorSchema>;
 
 // ---------------------------------------------------------------- section
 

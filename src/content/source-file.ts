@@ -109,7 +109,7 @@ function parseYaml(
       line: pos.line + firstLine - 1,
       column: pos.col,
       message: `YAML-fel: ${translateYamlError(error.code, error.message)}`,
-      hint: 'Kontrollera indrag (mellanslag, inte tabb), kolon efter varje nyckel och citattecken runt text som innehåller ": ", "#" eller börjar med > eller <.',
+      hint: 'Kontrollera indrag (mellanslag, inte tabb), kolon efter varje nyckel och citattecken runt text som innehåller ": " eller "#", som börjar med > eller <, eller som har kommatecken inom { } (t.ex. "81,6 %").',
     });
   }
   if (doc.errors.length > 0) return undefined;

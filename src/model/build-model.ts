@@ -4,14 +4,17 @@
  */
 import type { Diagnostics } from '../diagnostics.ts';
 import { loadReport, type LoadedBlock, type LoadedReport, type LoadedSection } from '../content/load.ts';
-import { isProseBlock, type Block, type Bedömningar, type DataBlock, type Målområde, type ProseBlock, type Report, type Section } from './types.ts';
-import type { BedömningarInput } from '../content/schema.ts';
+import { isProseBlock, type Block, type Bedömningar, type DataBlock, type Indikatortabell, type Målområde, type ProseBlock, type Report, type Resultatmål, type Section } from './types.ts';
+import type { BedömningarInput, IndikatortabellInput } from '../content/schema.ts';
 import type { Assessment, Rules } from './assessment/types.ts';
 import { countStatuses } from './assessment/summary.ts';
 import { problemsFor } from './problems.ts';
 import { buildInternbudget } from './internbudget.ts';
 import { buildInvesteringsbudget } from './investeringsbudget.ts';
-import { buildMålområde } from './goals.ts';
+import { buildMålområde, buildResultatmål } from './goals.ts';
+import { buildDriftredovisning, buildInvesteringsredovisning } from './redovisning.ts';
+import { buildPersonalnyckeltal } from './personal.ts';
+import { buildUppdrag } from './uppdrag.ts';
 import { buildGenericTable, buildTextTable } from './tables.ts';
 import { IdScope, slugify } from './ids.ts';
 import { inlineText } from '../content/markdown.ts';
@@ -59,13 +62,34 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
       case 'tabell':
         computed.set(input.id, buildGenericTable(input, problems));
         break;
+      case 'driftredovisning':
+        computed.set(input.id, buildDriftredovisning(input, index.period.till, problems, format));
+        break;
+      case 'investeringsredovisning':
+        computed.set(input.id, buildInvesteringsredovisning(input, problems, format));
+        break;
+      case 'personalnyckeltal':
+        computed.set(input.id, buildPersonalnyckeltal(input, problems, format));
+        break;
+      case 'uppdrag':
+        computed.set(input.id, buildUppdrag(input));
+        break;
+      case 'resultatmål':
+        computed.set(input.id, buildResultatmål(input, år, problems, { rules, år }));
+        break;
       case 'bedömningar':
+      case 'indikatortabell':
         summaries.push(block);
         break;
     }
   }
   const målområden = [...computed.values()].filter((b): b is Målområde => b.kind === 'målområde');
-  for (const block of summaries) computed.set(block.input.id, buildBedömningar(block.input as BedömningarInput, målområden));
+  const resultatmål = [...computed.values()].filter((b): b is Resultatmål => b.kind === 'resultatmål');
+  for (const block of summaries) {
+    const input = block.input;
+    if (input.typ === 'bedömningar') computed.set(input.id, buildBedömningar(input, målområden, resultatmål));
+    else if (input.typ === 'indikatortabell') computed.set(input.id, buildIndikatortabell(input, Number(år), resultatmål));
+  }
 
   const allBlocks = new Map<string, string>();
   for (const s of loaded.sections) for (const b of s.blocks) allBlocks.set(b.input.id, s.source.displayPath);
@@ -75,7 +99,9 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
     return { id, rubrik: s.rubrik, blocks: placeBlocks(s, computed, allBlocks, headingIds, id, diagnostics) };
   });
 
-  const used = målområden.some((m) => m.kfMål.some((kf) => kf.bedömning || kf.nämndmål.some((nm) => nm.bedömning)));
+  const used =
+    målområden.some((m) => m.kfMål.some((kf) => kf.bedömning || kf.nämndmål.some((nm) => nm.bedömning))) ||
+    resultatmål.some((r) => r.mål.some((m) => m.bedömning || m.indikatorer.some((i) => i.bedömning)));
 
   return {
     id: loaded.id,
@@ -86,6 +112,7 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
       nämnd: index.nämnd,
       förvaltning: index.förvaltning,
       titel: index.titel,
+      undertitel: index.undertitel,
       period: index.period,
       status: index.status,
       antagen: index.antagen ? { ...index.antagen, paragraf: String(index.antagen.paragraf) } : undefined,
@@ -162,23 +189,38 @@ function placeBlocks(
   return out;
 }
 
-/** The assessments of every målområde: per goal, counts per status and måluppfyllelsegrad. */
-function buildBedömningar(input: BedömningarInput, målområden: readonly Målområde[]): Bedömningar {
-  const områden = målområden.map((m) => {
-    const goals =
-      input.nivå === 'kf-mål'
-        ? m.kfMål.flatMap((kf) => (kf.bedömning ? [{ text: kf.text, bedömning: kf.bedömning }] : []))
-        : m.kfMål.flatMap((kf) => kf.nämndmål.flatMap((nm) => (nm.bedömning ? [{ text: nm.text, bedömning: nm.bedömning }] : [])));
-    return { namn: m.namn, goals, summary: countStatuses(goals.map((g) => g.bedömning)) };
-  });
-  const all: Assessment[] = områden.flatMap((o) => o.goals.map((g) => g.bedömning));
+/** The assessments of every målområde (or övergripande mål): per goal, counts per status and måluppfyllelsegrad. */
+function buildBedömningar(input: BedömningarInput, målområden: readonly Målområde[], resultatmål: readonly Resultatmål[]): Bedömningar {
+  type Goal = { text: string; bedömning: Assessment };
+  const assessed = <T extends { text: string; bedömning?: Assessment }>(goals: readonly T[]): Goal[] =>
+    goals.flatMap((g) => (g.bedömning ? [{ text: g.text, bedömning: g.bedömning }] : []));
+  let groups: { namn: string; goals: Goal[] }[];
+  if (input.nivå === 'resultatmål') {
+    // Several blocks may follow up the same övergripande mål: one group per name, in order of appearance.
+    const byName = new Map<string, Goal[]>();
+    for (const r of resultatmål) byName.set(r.övergripandeMål, [...(byName.get(r.övergripandeMål) ?? []), ...assessed(r.mål)]);
+    groups = [...byName].map(([namn, goals]) => ({ namn, goals }));
+  } else {
+    groups = målområden.map((m) => ({
+      namn: m.namn,
+      goals: input.nivå === 'kf-mål' ? assessed(m.kfMål) : assessed(m.kfMål.flatMap((kf) => kf.nämndmål)),
+    }));
+  }
+  const områden = groups.map((g) => ({ ...g, summary: countStatuses(g.goals.map((x) => x.bedömning)) }));
   return {
     kind: 'bedömningar',
     id: input.id,
     rubrik: input.rubrik,
     not: input.not,
     nivå: input.nivå,
+    visa: input.visa,
     områden: områden.filter((o) => o.goals.length > 0),
-    totalt: countStatuses(all),
+    totalt: countStatuses(områden.flatMap((o) => o.goals.map((g) => g.bedömning))),
   };
+}
+
+/** The indicator table of the årsredovisning: every resultatmål's indicators, outcomes for the chosen years. */
+function buildIndikatortabell(input: IndikatortabellInput, år: number, resultatmål: readonly Resultatmål[]): Indikatortabell {
+  const years = (input.år ?? [år - 2, år - 1, år]).map(String);
+  return { kind: 'indikatortabell', id: input.id, rubrik: input.rubrik, not: input.not, år: years, områden: [...resultatmål] };
 }

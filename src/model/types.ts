@@ -5,12 +5,12 @@
  */
 import type { AmountUnit, FormatOptions } from '../format/swedish.ts';
 import type { FontName } from '../content/schema.ts';
-import type { Assessment, Outcome, Rules, Status, TrendResult } from './assessment/types.ts';
+import type { Assessment, Outcome, Rules, Status, TrendResult, UppdragStatus } from './assessment/types.ts';
 
 export interface Report {
   /** The report's folder name; output files are named after it. */
   id: string;
-  type: 'verksamhetsplan' | 'uppföljning';
+  type: 'verksamhetsplan' | 'uppföljning' | 'årsredovisning';
   meta: ReportMeta;
   /** The rule set and the year assessed; `used` is true when any goal in the report carries an assessment to show. */
   bedömning: { rules: Rules; år: string; used: boolean };
@@ -23,6 +23,7 @@ export interface ReportMeta {
   nämnd: string;
   förvaltning?: string;
   titel: string;
+  undertitel?: string;
   period: { från: number; till: number };
   status: 'utkast' | 'antagen';
   antagen?: { organ: string; datum: string; paragraf: string };
@@ -85,7 +86,19 @@ export function isSafeLink(href: string): boolean {
 
 // ---------------------------------------------------------------- data blocks
 
-export type DataBlock = Internbudget | Investeringsbudget | Målområde | TextTable | GenericTable | Bedömningar;
+export type DataBlock =
+  | Internbudget
+  | Investeringsbudget
+  | Målområde
+  | TextTable
+  | GenericTable
+  | Bedömningar
+  | Driftredovisning
+  | Investeringsredovisning
+  | Personalnyckeltal
+  | Uppdrag
+  | Resultatmål
+  | Indikatortabell;
 
 interface BlockCommon {
   id: string;
@@ -167,6 +180,8 @@ export interface Indicator {
   mått: string;
   datakälla?: string;
   kolada?: string;
+  /** When Kolada publishes the next outcome: "v. 40". */
+  publicering?: string;
   riktning: 'högre' | 'lägre';
   ingångsvärde?: MeasuredValue;
   /** Target per year ("2024" → target). */
@@ -246,7 +261,97 @@ export interface StatusCounts {
 
 export interface Bedömningar extends BlockCommon {
   kind: 'bedömningar';
-  nivå: 'kf-mål' | 'nämndmål';
+  nivå: 'kf-mål' | 'nämndmål' | 'resultatmål';
+  visa: 'antal' | 'mål';
   områden: { namn: string; goals: { text: string; bedömning: Assessment }[]; summary: StatusCounts }[];
   totalt: StatusCounts;
+}
+
+// ---------------------------------------------------------------- årsredovisning
+
+export type DriftColumn = 'föregående_år' | 'utfall' | 'budget' | 'avvikelse';
+
+/** Utfall against budget per verksamhetsområde: avvikelse = utfall − budget, and the Summa row. */
+export interface Driftredovisning extends BlockCommon {
+  kind: 'driftredovisning';
+  enhet: AmountUnit;
+  /** The report's year and the year before, for the column headings. */
+  år: string;
+  föregåendeÅr: string;
+  rows: { verksamhet: string; values: Record<DriftColumn, Amount> }[];
+  summa: { rubrik: string; values: Record<DriftColumn, Amount> };
+}
+
+export type InvestmentColumn = 'utfall' | 'budget' | 'kvar';
+
+/** Investment projects: kvar = budget − utfall, and the Summa row. */
+export interface Investeringsredovisning extends BlockCommon {
+  kind: 'investeringsredovisning';
+  enhet: AmountUnit;
+  projects: { nummer?: string; namn: string; values: Record<InvestmentColumn, Amount>; färdigställs?: string }[];
+  summa: { rubrik: string; values: Record<InvestmentColumn, Amount> };
+}
+
+/** A staff figure: a number, and whether it was typed as a percentage. */
+export interface StaffFigure {
+  value: number;
+  percent: boolean;
+}
+
+export interface Personalnyckeltal extends BlockCommon {
+  kind: 'personalnyckeltal';
+  /** Years shown, in the author's order (newest first). */
+  år: string[];
+  /** Whether any row has a measurement period (the Mätdatum column). */
+  mätdatum: boolean;
+  rows: {
+    mått: string;
+    mätdatum?: string;
+    enhet?: 'antal' | 'tkr' | 'årsarbetare' | 'procent' | 'index';
+    decimaler: number;
+    värden: Record<string, { totalt?: StaffFigure; kvinnor?: StaffFigure; män?: StaffFigure }>;
+  }[];
+}
+
+export interface UppdragItem {
+  id: string;
+  område?: string;
+  rubrik?: string;
+  text: string;
+  ansvariga: string[];
+  huvudansvar?: string;
+  slutdatum?: string;
+  status: UppdragStatus;
+  kommentar: string[];
+}
+
+export interface Uppdrag extends BlockCommon {
+  kind: 'uppdrag';
+  items: UppdragItem[];
+}
+
+/** A goal of the kommunplan followed up in the årsredovisning, with its indicators. */
+export interface ResultatGoal {
+  id: string;
+  text: string;
+  huvudansvar?: string;
+  medansvariga: string[];
+  /** Numbers of the global goals (1–17). */
+  agenda2030: number[];
+  bedömning?: Assessment;
+  kommentar: string[];
+  indikatorer: Indicator[];
+}
+
+export interface Resultatmål extends BlockCommon {
+  kind: 'resultatmål';
+  övergripandeMål: string;
+  mål: ResultatGoal[];
+}
+
+/** Every indicator of every resultatmål in the report, with outcomes for the given years. */
+export interface Indikatortabell extends BlockCommon {
+  kind: 'indikatortabell';
+  år: string[];
+  områden: Resultatmål[];
 }

@@ -4,23 +4,16 @@
  * dark outline with at least 3:1 contrast against white. The HTML and PDF
  * inline the SVG; the DOCX gets a PNG made from the same SVG.
  */
-import type { Status, Trend } from '../model/assessment/types.ts';
-import { statusWords, trendWords } from '../model/assessment/types.ts';
+import type { Status, Trend, UppdragStatus } from '../model/assessment/types.ts';
+import { statusWords, trendWords, uppdragWords } from '../model/assessment/types.ts';
 
 export type SymbolSet = 'cirklar' | 'oxelösund';
-export type UppdragStatus = 'ej-startad' | 'påbörjad' | 'klar' | 'stoppad';
+export type { UppdragStatus };
 
 export type SymbolRef =
   | { kind: 'status'; status: Status }
   | { kind: 'trend'; trend: Trend }
   | { kind: 'uppdrag'; status: UppdragStatus };
-
-export const uppdragWords: Record<UppdragStatus, string> = {
-  'ej-startad': 'Ej startad',
-  påbörjad: 'Påbörjad',
-  klar: 'Klar',
-  stoppad: 'Stoppad',
-};
 
 /** The word a symbol stands for: printed next to it and used as its alternative text. */
 export function symbolWord(ref: SymbolRef): string {

@@ -9,7 +9,7 @@ import { parseTarget } from '../../src/model/values.ts';
 import type { Assessment, Rules, Status } from '../../src/model/assessment/types.ts';
 import type { Target } from '../../src/model/types.ts';
 
-const kvot: Rules = { regel: 'kvot', grön: 100, gul: 95, könsuppdelad: false, allvarlig_avvikelse: 90, oförändrad_under: 1.5, symboler: 'cirklar' };
+const kvot: Rules = { regel: 'kvot', grön: 100, gul: 95, könsuppdelad: false, allvarlig_avvikelse: 90, oförändrad_under: 1.5, senaste_utfall: false, symboler: 'cirklar' };
 const kön: Rules = { ...kvot, könsuppdelad: true };
 const poäng: Rules = { ...kvot, regel: 'poäng' };
 const uppfyllt: Rules = { ...kvot, regel: 'uppfyllt', symboler: 'oxelösund' };

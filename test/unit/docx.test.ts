@@ -28,7 +28,7 @@ function sampleReport(): Report {
       förord: [{ kind: 'paragraph', content: [{ kind: 'text', text: 'Planen beskriver nämndens arbete.' }] }],
     },
     bedömning: {
-      rules: { regel: 'kvot', grön: 100, gul: 90, könsuppdelad: false, allvarlig_avvikelse: 20, oförändrad_under: 1, symboler: 'cirklar' },
+      rules: { regel: 'kvot', grön: 100, gul: 90, könsuppdelad: false, allvarlig_avvikelse: 20, oförändrad_under: 1, senaste_utfall: false, symboler: 'cirklar' },
       år: '2024',
       used: false,
     },

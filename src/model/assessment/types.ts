@@ -2,6 +2,8 @@
 
 export type Status = 'uppfyllt' | 'delvis' | 'ej-uppfyllt' | 'ej-utvärderad';
 export type Trend = 'bättre' | 'oförändrad' | 'sämre' | 'ej-jämförbar';
+/** The status of an uppdrag (a task given by kommunfullmäktige). */
+export type UppdragStatus = 'ej-startad' | 'påbörjad' | 'klar' | 'stoppad';
 
 /** Status words as readers see them, next to every symbol. */
 export const statusWords: Record<Status, string> = {
@@ -16,6 +18,13 @@ export const trendWords: Record<Trend, string> = {
   oförändrad: 'Oförändrad',
   sämre: 'Sämre',
   'ej-jämförbar': 'Ej jämförbar',
+};
+
+export const uppdragWords: Record<UppdragStatus, string> = {
+  'ej-startad': 'Ej startad',
+  påbörjad: 'Påbörjad',
+  klar: 'Klar',
+  stoppad: 'Stoppad',
 };
 
 export interface Assessment {
@@ -47,6 +56,8 @@ export interface Rules {
   könsuppdelad: boolean;
   allvarlig_avvikelse: number;
   oförändrad_under: number;
+  /** Without an outcome for the assessed year, the latest earlier outcome is judged (and trended). */
+  senaste_utfall: boolean;
   symboler: 'cirklar' | 'oxelösund';
 }
 

@@ -1,10 +1,13 @@
-/** Blocks of a section as Word content, in the order and look of the HTML partials (templates/verksamhetsplan/partials). */
-import { Paragraph, TextRun, type Table } from 'docx';
-import { isProseBlock, type Block, type DataBlock, type Report } from '../../model/types.ts';
-import { countSentences, kfMålLine, kfMålView, tableViews, type ViewContext } from '../views/table-view.ts';
-import { proseParagraphs, type ProseState } from './prose.ts';
+/** Blocks of a section as Word content, in the order and look of the HTML partials (templates/gemensamt/partials). */
+import { HeadingLevel, Paragraph, ShadingType, TextRun, type ParagraphChild, type Table } from 'docx';
+import { isProseBlock, type Block, type DataBlock, type Report, type Resultatmål, type Uppdrag } from '../../model/types.ts';
+import { countSentences, kfMålLine, kfMålView, levelName, tableViews, type ViewContext } from '../views/table-view.ts';
+import { assessmentNote, groupByArea, responsibilityLine, tagTextColour } from '../views/goal-cards.ts';
+import { globalGoal } from '../../model/agenda2030.ts';
+import { symbolWord, type SymbolRef } from '../symbols.ts';
+import { headingParagraph, proseParagraphs, type ProseState } from './prose.ts';
 import { LIST_BULLET, SIZE, hex, type Orientation } from './styles.ts';
-import { tableElements, type SymbolImages } from './tables.ts';
+import { symbolRun, tableElements, type SymbolImages } from './tables.ts';
 
 export interface DocxContext {
   report: Report;
@@ -63,13 +66,92 @@ export function addBlock(block: Block, ctx: DocxContext, body: Body): void {
     }
     case 'bedömningar': {
       tables(block, ctx, body);
-      const level = block.nivå === 'kf-mål' ? 'KF-mål' : 'nämndmål';
+      if (block.visa === 'mål') return;
+      const level = levelName(block.nivå);
       const instance = ++ctx.prose.instance;
       const line = (namn: string, sentences: string[]) => bullet(instance, [new TextRun({ text: `${namn}: `, bold: true }), new TextRun(`${sentences.join(', ')}.`)]);
       body.add([...block.områden.map((o) => line(o.namn, countSentences(o.summary, level))), line('Totalt', countSentences(block.totalt, level))]);
       return;
     }
+    case 'uppdrag':
+      body.add(uppdragParagraphs(block, ctx));
+      return;
+    case 'resultatmål':
+      body.add(resultatmålParagraphs(block, ctx));
+      return;
     default:
       tables(block, ctx, body);
   }
+}
+
+/** "Label: value" as a paragraph that stays with what follows, as the HTML's definition lists. */
+const fact = (label: string, value: ParagraphChild[]) =>
+  new Paragraph({ keepNext: true, spacing: { after: 40 }, children: [new TextRun({ text: `${label}: `, bold: true }), ...value] });
+
+const symbolFact = (label: string, ref: SymbolRef, ctx: DocxContext, extra: ParagraphChild[] = []) =>
+  fact(label, [symbolRun(ref, ctx.images), new TextRun(` ${symbolWord(ref)}`), ...extra]);
+
+function comments(items: readonly string[], ctx: DocxContext): Paragraph[] {
+  if (items.length === 0) return [];
+  const instance = ++ctx.prose.instance;
+  return [
+    new Paragraph({ keepNext: true, spacing: { before: 80, after: 40 }, children: [new TextRun({ text: 'Kommentar', bold: true })] }),
+    ...items.map((c) => bullet(instance, [new TextRun(c)])),
+  ];
+}
+
+/** Uppdrag as in templates/gemensamt/partials/uppdrag.hbs: grouped by område, each with its facts, status and comments. */
+function uppdragParagraphs(block: Uppdrag, ctx: DocxContext): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const group of groupByArea(block.items)) {
+    if (group.område) out.push(headingParagraph(HeadingLevel.HEADING_2, [new TextRun(group.område)], undefined));
+    for (const u of group.items) {
+      if (u.rubrik) {
+        out.push(headingParagraph(group.område ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_2, [new TextRun(u.rubrik)], undefined));
+        out.push(new Paragraph({ children: [new TextRun(u.text)] }));
+      } else {
+        out.push(new Paragraph({ keepNext: true, spacing: { before: 200, after: 60 }, children: [new TextRun({ text: u.text, bold: true })] }));
+      }
+      if (u.ansvariga.length) out.push(fact('Berörda', [new TextRun(u.ansvariga.join(', '))]));
+      if (u.huvudansvar) out.push(fact('Huvudansvar', [new TextRun(u.huvudansvar)]));
+      if (u.slutdatum) out.push(fact('Slutdatum', [new TextRun(u.slutdatum)]));
+      out.push(symbolFact('Status', { kind: 'uppdrag', status: u.status }, ctx));
+      out.push(...comments(u.kommentar, ctx));
+    }
+  }
+  if (block.not) out.push(new Paragraph({ children: [new TextRun({ text: block.not, size: SIZE.small })] }));
+  return out;
+}
+
+/** Resultatmål as in templates/gemensamt/partials/resultatmål.hbs: heading, responsibility, status, Agenda 2030 tags, comments. */
+function resultatmålParagraphs(block: Resultatmål, ctx: DocxContext): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const m of block.mål) {
+    out.push(headingParagraph(HeadingLevel.HEADING_3, [new TextRun(m.text)], undefined));
+    const ansvar = responsibilityLine(m);
+    if (ansvar) out.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: ansvar, italics: true })] }));
+    if (m.bedömning) {
+      const note = assessmentNote(m.bedömning);
+      out.push(symbolFact('Bedömning', { kind: 'status', status: m.bedömning.status }, ctx, note ? [new TextRun({ text: ` (${note})`, size: SIZE.small })] : []));
+    } else {
+      out.push(fact('Bedömning', [new TextRun('–')]));
+    }
+    if (m.agenda2030.length) {
+      out.push(
+        fact(
+          'Agenda 2030',
+          m.agenda2030.flatMap((n, i) => {
+            const goal = globalGoal(n);
+            return [
+              ...(i ? [new TextRun('   ')] : []),
+              new TextRun({ text: ` ${n} `, bold: true, color: hex(tagTextColour(goal.färg)), shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(goal.färg) } }),
+              new TextRun(` ${goal.namn}`),
+            ];
+          }),
+        ),
+      );
+    }
+    out.push(...comments(m.kommentar, ctx));
+  }
+  return out;
 }

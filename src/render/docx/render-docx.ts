@@ -12,7 +12,7 @@ import { BorderStyle, Document, Footer, Header, HeadingLevel, Packer, PageNumber
 import type { ProseBlock, Report } from '../../model/types.ts';
 import { viewContext } from '../views/table-view.ts';
 import { legendOrder, type SymbolRef } from '../symbols.ts';
-import { periodText, reportTypeNames, statusLine, titlePageFacts, tocEntries } from '../views/document.ts';
+import { periodText, reportTypeNames, statusLine, subtitleLine, titlePageFacts, tocEntries } from '../views/document.ts';
 import { symbolPng } from './symbol-images.ts';
 import { headingParagraph, proseParagraphs, type ProseState } from './prose.ts';
 import { A4, MARGIN, STYLE, documentStyles, hex, listNumbering, type Orientation } from './styles.ts';
@@ -27,7 +27,7 @@ function titlePage(report: Report): Paragraph[] {
     new Paragraph({ spacing: { before: 2400 }, children: [new TextRun({ text: report.profile.namn, bold: true, color: hex(färger.primär), size: 25 })] }),
     new Paragraph({ children: [new TextRun({ text: report.meta.nämnd, size: 27 })] }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(report.meta.titel)] }),
-    new Paragraph({ spacing: { after: 600 }, children: [new TextRun({ text: `${reportTypeNames[report.type]} ${periodText(report)}`, size: 27 })] }),
+    new Paragraph({ spacing: { after: 600 }, children: [new TextRun({ text: subtitleLine(report), size: 27 })] }),
     new Paragraph({
       border: { top: { style: BorderStyle.SINGLE, size: 18, space: 6, color: hex(färger.sekundär) } },
       children: [new TextRun({ text: statusLine(report), bold: true })],

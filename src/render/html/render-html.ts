@@ -1,16 +1,20 @@
 /**
- * HTML renderer: the computed model through Handlebars templates
- * (templates/<report type>/layout.hbs and its partials). The same HTML is the
- * web page and the input to the PDF printer.
+ * HTML renderer: the computed model through Handlebars templates. Every
+ * report type starts from templates/gemensamt/ (layout, stylesheet, partials);
+ * a type with a folder of its own (templates/årsredovisning/) adds or replaces
+ * partials and appends its stylesheet. The same HTML is the web page and the
+ * input to the PDF printer.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { isProseBlock, type Block, type Report } from '../../model/types.ts';
-import { countSentences, kfMålView, kfMålLine, tableViews, viewContext, type TableView, type ViewContext } from '../views/table-view.ts';
-import { symbolSvg, symbolWord } from '../symbols.ts';
-import { periodText, reportTypeNames, statusLine, titlePageFacts, tocEntries } from '../views/document.ts';
+import { isProseBlock, type Block, type Report, type UppdragItem } from '../../model/types.ts';
+import { countSentences, kfMålView, kfMålLine, levelName, tableViews, viewContext, type TableView, type ViewContext } from '../views/table-view.ts';
+import { assessmentNote, groupByArea, responsibilityLine, tagTextColour } from '../views/goal-cards.ts';
+import { globalGoal } from '../../model/agenda2030.ts';
+import { legendOrder, symbolSvg, symbolWord } from '../symbols.ts';
+import { periodText, reportTypeNames, statusLine, subtitleLine, titlePageFacts, tocEntries } from '../views/document.ts';
 import { proseHtml } from './prose.ts';
 import { fontFaceCss } from './fonts.ts';
 
@@ -24,23 +28,32 @@ export interface HtmlOptions {
 type Template = Handlebars.TemplateDelegate;
 const compiled = new Map<string, { layout: Template; css: string }>();
 
-/** The template folder per report type: a follow-up of goals is laid out like a plan. */
-const templateFolder: Record<Report['type'], string> = {
-  verksamhetsplan: 'verksamhetsplan',
-  uppföljning: 'verksamhetsplan',
+/** The template folders per report type, in layering order: later folders add or replace partials and append CSS. */
+const templateFolders: Record<Report['type'], string[]> = {
+  verksamhetsplan: ['gemensamt'],
+  uppföljning: ['gemensamt'],
+  årsredovisning: ['gemensamt', 'årsredovisning'],
 };
 
 function templatesFor(type: Report['type']): { layout: Template; css: string } {
   const cached = compiled.get(type);
   if (cached) return cached;
-  const dir = join(templatesRoot, templateFolder[type]);
   const hb = Handlebars.create();
-  for (const file of readdirSync(join(dir, 'partials')).filter((f) => f.endsWith('.hbs')).sort()) {
-    hb.registerPartial(basename(file, '.hbs').normalize('NFC'), readFileSync(join(dir, 'partials', file), 'utf8'));
-  }
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  const layout = hb.compile(readFileSync(join(dir, 'layout.hbs'), 'utf8'), { strict: true });
-  const entry = { layout, css: readFileSync(join(dir, 'style.css'), 'utf8') };
+  let layoutSource = '';
+  const css: string[] = [];
+  for (const folder of templateFolders[type]) {
+    const dir = join(templatesRoot, folder);
+    const partials = join(dir, 'partials');
+    if (existsSync(partials)) {
+      for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs')).sort()) {
+        hb.registerPartial(basename(file, '.hbs').normalize('NFC'), readFileSync(join(partials, file), 'utf8'));
+      }
+    }
+    if (existsSync(join(dir, 'layout.hbs'))) layoutSource = readFileSync(join(dir, 'layout.hbs'), 'utf8');
+    if (existsSync(join(dir, 'style.css'))) css.push(readFileSync(join(dir, 'style.css'), 'utf8'));
+  }
+  const entry = { layout: hb.compile(layoutSource, { strict: true }), css: css.join('\n') };
   compiled.set(type, entry);
   return entry;
 }
@@ -90,14 +103,60 @@ function blockView(block: Block, report: Report): Record<string, unknown> {
         not: block.not ?? null,
       };
     case 'bedömningar': {
-      const level = block.nivå === 'kf-mål' ? 'KF-mål' : 'nämndmål';
+      const level = levelName(block.nivå);
+      const counts = block.visa === 'antal';
       return {
         partial: 'bedömningar',
         tables: tables(tableViews(block, ctx)),
-        områden: block.områden.map((o) => ({ namn: o.namn, sentences: countSentences(o.summary, level) })),
-        totalt: countSentences(block.totalt, level),
+        områden: counts ? block.områden.map((o) => ({ namn: o.namn, sentences: countSentences(o.summary, level) })) : [],
+        totalt: counts ? countSentences(block.totalt, level) : [],
       };
     }
+    case 'uppdrag': {
+      const symbol = (status: UppdragItem['status']) => ({ kind: 'uppdrag' as const, status });
+      const used = new Set(block.items.map((u) => u.status));
+      return {
+        partial: 'uppdrag',
+        grupper: groupByArea(block.items).map((g) => ({
+          område: g.område ?? null,
+          items: g.items.map((u) => ({
+            id: `${block.id}-${u.id}`,
+            nivå: g.område ? 3 : 2,
+            rubrik: u.rubrik ?? null,
+            text: u.text,
+            ansvariga: u.ansvariga.join(', '),
+            huvudansvar: u.huvudansvar ?? null,
+            slutdatum: u.slutdatum ?? null,
+            svg: new Handlebars.SafeString(symbolSvg(symbol(u.status), ctx.symbols, 12, symbolWord(symbol(u.status)))),
+            statusord: symbolWord(symbol(u.status)),
+            kommentar: u.kommentar,
+          })),
+        })),
+        legend: legendOrder.uppdrag
+          .filter((ref) => ref.kind === 'uppdrag' && used.has(ref.status))
+          .map((ref) => ({ svg: new Handlebars.SafeString(symbolSvg(ref, ctx.symbols, 11, symbolWord(ref))), word: symbolWord(ref) })),
+        not: block.not ?? null,
+      };
+    }
+    case 'resultatmål':
+      return {
+        partial: 'resultatmål',
+        mål: block.mål.map((m) => ({
+          id: `${block.id}-${m.id}`,
+          text: m.text,
+          ansvar: responsibilityLine(m),
+          bedömning: m.bedömning
+            ? {
+                svg: new Handlebars.SafeString(symbolSvg({ kind: 'status', status: m.bedömning.status }, ctx.symbols, 12, symbolWord({ kind: 'status', status: m.bedömning.status }))),
+                word: symbolWord({ kind: 'status', status: m.bedömning.status }),
+                motivering: assessmentNote(m.bedömning) ?? null,
+              }
+            : null,
+          agenda: m.agenda2030.map((n) => ({ ...globalGoal(n), textfärg: tagTextColour(globalGoal(n).färg) })),
+          kommentar: m.kommentar,
+        })),
+        not: block.not ?? null,
+      };
     default:
       return { partial: block.kind, tables: tables(tableViews(block, ctx)), not: block.not ?? null };
   }
@@ -126,8 +185,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
       kommun: report.profile.namn,
       nämnd: report.meta.nämnd,
       titel: title,
-      typ: reportTypeNames[report.type],
-      period: periodText(report),
+      undertitel: subtitleLine(report),
       status: statusLine(report),
       facts: titlePageFacts(report),
     },

@@ -33,7 +33,9 @@ export function statusLine(report: Report): string {
   const a = report.meta.antagen;
   if (report.meta.status === 'antagen' && a) {
     const organ = a.organ.charAt(0).toLowerCase() + a.organ.slice(1);
-    return `Antagen av ${organ} ${a.datum}, ${formatParagraph(a.paragraf)}`;
+    // A plan is adopted ("antagen"), a follow-up approved ("godkänd").
+    const verb = report.type === 'verksamhetsplan' ? 'Antagen' : 'Godkänd';
+    return `${verb} av ${organ} ${a.datum}, ${formatParagraph(a.paragraf)}`;
   }
   return `UTKAST ${report.meta.datum}, ej antagen`;
 }
@@ -50,4 +52,10 @@ export function titlePageFacts(report: Report): { label: string; value: string }
 export const reportTypeNames: Record<Report['type'], string> = {
   verksamhetsplan: 'Verksamhetsplan',
   uppföljning: 'Uppföljning',
+  årsredovisning: 'Årsredovisning',
 };
+
+/** The line under the title: the subtitle when given, else "Verksamhetsplan 2024–2026". */
+export function subtitleLine(report: Report): string {
+  return report.meta.undertitel ?? `${reportTypeNames[report.type]} ${periodText(report)}`;
+}

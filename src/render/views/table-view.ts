@@ -3,7 +3,8 @@
  * model and read by both the HTML and the DOCX renderer, so the two outputs
  * show the same headers, the same rows and the same formatted figures.
  */
-import type { Amount, AmountColumn, Bedömningar, DataBlock, GenericCell, GenericTable, Internbudget, Investeringsbudget, Målområde, Report, TextTable } from '../../model/types.ts';
+import type { Amount, AmountColumn, Bedömningar, DataBlock, Driftredovisning, GenericCell, GenericTable, Indicator, Indikatortabell, Internbudget, Investeringsbudget, Investeringsredovisning, Målområde, Personalnyckeltal, Report, StaffFigure, TextTable } from '../../model/types.ts';
+import { driftHeadings, investmentHeadings } from '../../model/redovisning.ts';
 import type { Assessment, Outcome, Status, TrendResult } from '../../model/assessment/types.ts';
 import { formatAmount, formatNumber, formatPercent, NBSP, type FormatOptions } from '../../format/swedish.ts';
 import { formatMeasured, formatOutcome, formatTarget } from '../../format/values.ts';
@@ -146,7 +147,7 @@ export function investeringsbudgetView(b: Investeringsbudget, { format }: ViewCo
   };
 }
 
-const assessmentCell = (a: Assessment | undefined): CellView =>
+export const assessmentCell = (a: Assessment | undefined): CellView =>
   a
     ? {
         lines: [symbolWord({ kind: 'status', status: a.status })],
@@ -276,10 +277,32 @@ export function nämndmålView(b: Målområde, ctx: ViewContext): TableView | un
   };
 }
 
-/** Counts per status per målområde, with måluppfyllelsegrad. */
-export function bedömningarView(b: Bedömningar, ctx: ViewContext): TableView {
-  const level = b.nivå === 'kf-mål' ? 'KF-mål' : 'nämndmål';
+/** The goal level's name in running text: "KF-mål", "nämndmål", "resultatmål". */
+export function levelName(nivå: Bedömningar['nivå']): string {
+  return nivå === 'kf-mål' ? 'KF-mål' : nivå;
+}
+
+/** Counts per status per målområde, with måluppfyllelsegrad; or, with "visa: mål", each goal and its assessment per målområde. */
+export function bedömningarViews(b: Bedömningar, ctx: ViewContext): TableView[] {
+  const level = levelName(b.nivå);
+  const areaWord = b.nivå === 'resultatmål' ? 'Övergripande mål' : 'Målområde';
+  if (b.visa === 'mål') {
+    const goalWord = level.charAt(0).toUpperCase() + level.slice(1);
+    return b.områden.map((o, i) => ({
+      id: `${b.id}-${i + 1}`,
+      caption: o.namn,
+      widths: [72, 28],
+      head: [[{ text: goalWord, align: 'left', scope: 'col' }, { text: 'Bedömning', align: 'left', scope: 'col' }]],
+      body: o.goals.map((g) => ({ kind: 'data' as const, cells: [text(g.text, { rowHeader: true }), assessmentCell(g.bedömning)] })),
+      note: i === b.områden.length - 1 ? b.not : undefined,
+      wide: false,
+      legend: legendOrder.status,
+      symbolSet: ctx.symbols,
+    }));
+  }
   const statuses = legendOrder.status.filter((ref) => !(ctx.regel === 'uppfyllt' && ref.kind === 'status' && ref.status === 'delvis' && b.totalt.counts.delvis === 0));
+  // Result levels ("god måluppfyllelse") belong to the uppfyllt rule set (Oxelösund's bands).
+  const withLevel = ctx.regel === 'uppfyllt';
   const row = (namn: string, s: Bedömningar['totalt'], kind: RowView['kind']): RowView => ({
     kind,
     cells: [
@@ -287,19 +310,29 @@ export function bedömningarView(b: Bedömningar, ctx: ViewContext): TableView {
       ...statuses.map((ref) => ({ lines: [String(s.counts[(ref as { status: Status }).status])], align: 'right' as const })),
       { lines: [String(s.total)], align: 'right' },
       { lines: [s.måluppfyllelse !== undefined ? formatPercent(s.måluppfyllelse, 0, ctx.format) : '–'], align: 'right' },
-      text(s.resultatnivå ?? 'Ej bedömd'),
+      ...(withLevel ? [text(s.resultatnivå ?? 'Ej bedömd')] : []),
     ],
   });
   const head = (status: Parameters<typeof symbolWord>[0]) => ({ text: symbolWord(status), align: 'right' as const, scope: 'col' as const });
-  return {
-    id: b.id,
-    caption: b.rubrik ?? `Bedömning av ${level} per målområde`,
-    widths: [26, ...statuses.map(() => 36 / statuses.length), 8, 12, 18],
-    head: [[{ text: 'Målområde', align: 'left', scope: 'col' }, ...statuses.map(head), { text: `Antal ${level}`, align: 'right', scope: 'col' }, { text: 'Måluppfyllelse', align: 'right', scope: 'col' }, { text: 'Resultatnivå', align: 'left', scope: 'col' }]],
-    body: [...b.områden.map((o) => row(o.namn, o.summary, 'data')), row('Totalt', b.totalt, 'total')],
-    note: b.not,
-    wide: false,
-  };
+  return [
+    {
+      id: b.id,
+      caption: b.rubrik ?? `Bedömning av ${level} per ${areaWord.toLowerCase()}`,
+      widths: withLevel ? [26, ...statuses.map(() => 36 / statuses.length), 8, 12, 18] : [34, ...statuses.map(() => 40 / statuses.length), 12, 14],
+      head: [
+        [
+          { text: areaWord, align: 'left', scope: 'col' },
+          ...statuses.map(head),
+          { text: `Antal ${level}`, align: 'right', scope: 'col' },
+          { text: 'Måluppfyllelse', align: 'right', scope: 'col' },
+          ...(withLevel ? [{ text: 'Resultatnivå', align: 'left' as const, scope: 'col' as const }] : []),
+        ],
+      ],
+      body: [...b.områden.map((o) => row(o.namn, o.summary, 'data')), row('Totalt', b.totalt, 'total')],
+      note: b.not,
+      wide: false,
+    },
+  ];
 }
 
 /** "7 av 10 KF-mål uppfyllda": one sentence per status with goals, for a målområde or the total. */
@@ -360,7 +393,144 @@ export function genericTableView(b: GenericTable, { format }: ViewContext): Tabl
   };
 }
 
-/** The table views of a data block, in print order. */
+// ---------------------------------------------------------------- årsredovisning
+
+const amountColumnsHead = (first: string, headings: string[]): HeaderCellView[][] => [
+  [{ text: first, align: 'left', scope: 'col' }, ...headings.map((h) => ({ text: h, align: 'right' as const, scope: 'col' as const }))],
+];
+
+/** Verksamhetsområde | Utfall (last year) | Utfall | Budget | Avvikelse, and the Summa row. */
+export function driftredovisningView(b: Driftredovisning, { format }: ViewContext): TableView {
+  const headings = driftHeadings(b.år, b.föregåendeÅr);
+  const columns = ['föregående_år', 'utfall', 'budget', 'avvikelse'] as const;
+  const row = (label: string, values: Driftredovisning['summa']['values'], kind: RowKind): RowView => ({
+    kind,
+    cells: [text(label, { rowHeader: true }), ...columns.map((c) => amountCell(values[c], b.enhet, format))],
+  });
+  return {
+    id: b.id,
+    caption: `${b.rubrik ?? 'Driftredovisning'} (${b.enhet})`,
+    widths: amountWidths(columns.length, 36),
+    head: amountColumnsHead('Verksamhetsområde', columns.map((c) => headings[c])),
+    body: [...b.rows.map((r) => row(r.verksamhet, r.values, 'data')), row(b.summa.rubrik, b.summa.values, 'total')],
+    note: b.not,
+    wide: false,
+  };
+}
+
+/** Projekt | Utfall | Budget | Kvar av årets budget | Färdigställs år/mån, and the Summa row. */
+export function investeringsredovisningView(b: Investeringsredovisning, { format }: ViewContext): TableView {
+  const columns = ['utfall', 'budget', 'kvar'] as const;
+  const row = (label: string, values: Investeringsredovisning['summa']['values'], done: string, kind: RowKind): RowView => ({
+    kind,
+    cells: [text(label, { rowHeader: true }), ...columns.map((c) => amountCell(values[c], b.enhet, format)), { lines: [done], align: 'right' }],
+  });
+  return {
+    id: b.id,
+    caption: `${b.rubrik ?? 'Investeringsredovisning'} (${b.enhet})`,
+    widths: [36, 14, 14, 18, 18],
+    head: [[...amountColumnsHead('Projekt', columns.map((c) => investmentHeadings[c]))[0]!, { text: 'Färdigställs år/mån', align: 'right', scope: 'col' }]],
+    body: [
+      ...b.projects.map((p) => row([p.nummer, p.namn].filter(Boolean).join(' '), p.values, p.färdigställs ?? '', 'data')),
+      row(b.summa.rubrik, b.summa.values, '', 'total'),
+    ],
+    note: b.not,
+    wide: false,
+  };
+}
+
+/** Nyckeltal | Mätdatum | Totalt, Kvinnor, Män per year. */
+export function personalnyckeltalView(b: Personalnyckeltal, { format }: ViewContext): TableView {
+  const figure = (f: StaffFigure | undefined, decimals: number): CellView => ({
+    lines: [f ? (f.percent ? formatPercent(f.value, decimals, format) : formatNumber(f.value, decimals, format)) : ''],
+    align: 'right',
+  });
+  const groups = ['totalt', 'kvinnor', 'män'] as const;
+  const names = { totalt: 'Totalt', kvinnor: 'Kvinnor', män: 'Män' };
+  const n = b.år.length * groups.length;
+  const first = b.mätdatum ? 44 : 34;
+  return {
+    id: b.id,
+    caption: b.rubrik ?? 'Personalnyckeltal',
+    widths: [first - (b.mätdatum ? 10 : 0), ...(b.mätdatum ? [10] : []), ...Array.from({ length: n }, () => (100 - first) / n)],
+    head: [
+      [
+        { text: 'Nyckeltal', align: 'left', scope: 'col' },
+        ...(b.mätdatum ? [{ text: 'Mätdatum', align: 'left' as const, scope: 'col' as const }] : []),
+        ...b.år.flatMap((y) => groups.map((g) => ({ text: `${names[g]} ${y}`, align: 'right' as const, scope: 'col' as const }))),
+      ],
+    ],
+    body: b.rows.map((r) => ({
+      kind: 'data' as const,
+      cells: [
+        text(r.mått, { rowHeader: true }),
+        ...(b.mätdatum ? [text(r.mätdatum ?? '')] : []),
+        ...b.år.flatMap((y) => groups.map((g) => figure(r.värden[y]?.[g], r.decimaler))),
+      ],
+    })),
+    note: b.not,
+    wide: false,
+  };
+}
+
+/** The source cell of an indicator: its source text, and the Kolada link with the publication week. */
+function sourceCell(ind: Indicator): CellView {
+  return text(ind.datakälla ? [ind.datakälla] : ind.kolada ? [] : ['–'], ind.kolada ? { link: { text: `Kolada ${ind.kolada}${ind.publicering ? ` (${ind.publicering})` : ''}`, href: koladaUrl(ind.kolada) } } : {});
+}
+
+/** Övergripande mål | Resultatmål | Indikator | Utfall per year | Trend | Riktvärde | Bedömning | Källa: landscape, one row per indicator. */
+export function indikatortabellView(b: Indikatortabell, ctx: ViewContext): TableView {
+  const { format } = ctx;
+  const body: RowView[] = [];
+  for (const område of b.områden) {
+    const areaRows = område.mål.reduce((n, m) => n + Math.max(1, m.indikatorer.length), 0);
+    let firstOfArea = true;
+    for (const mål of område.mål) {
+      const goalRows = Math.max(1, mål.indikatorer.length);
+      const indicators: (Indicator | undefined)[] = mål.indikatorer.length ? mål.indikatorer : [undefined];
+      indicators.forEach((ind, i) => {
+        const cells: CellView[] = [];
+        if (firstOfArea) cells.push(text(område.övergripandeMål, { rowSpan: areaRows > 1 ? areaRows : undefined, rowHeader: true }));
+        if (i === 0) {
+          const responsible = [mål.huvudansvar ? `Huvudansvar: ${mål.huvudansvar}` : '', mål.medansvariga.length ? `Medansvariga: ${mål.medansvariga.join(', ')}` : ''].filter(Boolean);
+          cells.push(text([mål.text, ...responsible], { rowSpan: goalRows > 1 ? goalRows : undefined }));
+        }
+        cells.push(text(ind ? ind.mått : '–'));
+        for (const y of b.år) cells.push(outcomeCell(ind?.utfall[y], format));
+        cells.push(trendCell(ind?.trend));
+        const t = ind?.målvärden[ctx.år];
+        cells.push({ lines: t ? formatTarget(t, format) : ['–'], align: 'right' }, assessmentCell(ind?.bedömning), ind ? sourceCell(ind) : text('–'));
+        body.push({ kind: 'data', cells });
+        firstOfArea = false;
+      });
+    }
+  }
+  const years = b.år.length;
+  return {
+    id: b.id,
+    caption: b.rubrik ?? `Indikatorer och riktvärden ${ctx.år}`,
+    widths: [10, 15, 19, ...Array.from({ length: years }, () => 18 / years), 8, 8, 10, 12].map((w) => Math.round(w * 100) / 100),
+    head: [
+      [
+        { text: 'Övergripande mål', align: 'left', scope: 'col' },
+        { text: 'Resultatmål', align: 'left', scope: 'col' },
+        { text: 'Indikator', align: 'left', scope: 'col' },
+        ...b.år.map((y) => ({ text: `Utfall ${y}`, align: 'right' as const, scope: 'col' as const })),
+        { text: 'Trend', align: 'left', scope: 'col' },
+        { text: `Riktvärde ${ctx.år}`, align: 'right', scope: 'col' },
+        { text: 'Bedömning', align: 'left', scope: 'col' },
+        { text: 'Källa', align: 'left', scope: 'col' },
+      ],
+    ],
+    body,
+    note: b.not,
+    wide: true,
+    legend: [...legendOrder.status, ...legendOrder.trend],
+    symbolSet: ctx.symbols,
+  };
+}
+
+/** The table views of a data block, in print order. Uppdrag and resultatmål are laid out as goal cards, not tables. */
 export function tableViews(block: DataBlock, ctx: ViewContext): TableView[] {
   switch (block.kind) {
     case 'internbudget':
@@ -376,6 +546,17 @@ export function tableViews(block: DataBlock, ctx: ViewContext): TableView[] {
     case 'tabell':
       return [genericTableView(block, ctx)];
     case 'bedömningar':
-      return [bedömningarView(block, ctx)];
+      return bedömningarViews(block, ctx);
+    case 'driftredovisning':
+      return [driftredovisningView(block, ctx)];
+    case 'investeringsredovisning':
+      return [investeringsredovisningView(block, ctx)];
+    case 'personalnyckeltal':
+      return [personalnyckeltalView(block, ctx)];
+    case 'indikatortabell':
+      return [indikatortabellView(block, ctx)];
+    case 'uppdrag':
+    case 'resultatmål':
+      return [];
   }
 }
