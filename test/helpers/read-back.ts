@@ -19,10 +19,6 @@ export async function pdfPageTexts(pdf: Uint8Array): Promise<string[]> {
   }
 }
 
-export function pdfInfo(pdf: Uint8Array): string {
-  return Buffer.from(pdf).toString('latin1');
-}
-
 /** Every part of a DOCX (an OOXML zip) as text. */
 export function docxParts(docx: Uint8Array): Record<string, string> {
   const files = unzipSync(docx);

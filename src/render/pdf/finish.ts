@@ -192,5 +192,5 @@ export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8
   doc.setProducer('kommunrapport');
   doc.setCreationDate(date);
   doc.setModificationDate(date);
-  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
 }
