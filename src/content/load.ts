@@ -47,6 +47,7 @@ export interface LoadedImage {
 export interface LoadedSection {
   id: string;
   rubrik: string;
+  bilaga: boolean;
   source: SourceFile;
   blocks: LoadedBlock[];
   body: (Exclude<BodyBlock, { kind: 'imageRef' }> | LoadedImage)[];
@@ -149,7 +150,7 @@ export function loadReport(reportDir: string, diagnostics: Diagnostics): LoadedR
       blocks.push(block);
     });
     const body = resolveImages(parseBody(source.body, source.bodyStartLine, source.displayPath, diagnostics), dirname(path), dir, source, diagnostics);
-    sections.push({ id: sectionId(file), rubrik: front.rubrik, source, blocks, body });
+    sections.push({ id: sectionId(file), rubrik: front.rubrik, bilaga: front.bilaga, source, blocks, body });
   }
 
   const indexBody = indexSource

@@ -440,5 +440,7 @@ export type IndicatorInput = z.output<typeof indicatorSchema>;
 /** A section file's front matter; `data` is checked block by block (see validate.ts). */
 export const sectionSchema = strict({
   rubrik: text,
+  /** An appendix: numbered "Bilaga 1", "Bilaga 2" … in the order of the files. */
+  bilaga: z.boolean().default(false),
   data: z.array(z.unknown()).default([]),
 });

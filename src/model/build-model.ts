@@ -94,9 +94,10 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
   const allBlocks = new Map<string, string>();
   for (const s of loaded.sections) for (const b of s.blocks) allBlocks.set(b.input.id, s.source.displayPath);
 
+  let appendices = 0;
   const sections: Section[] = loaded.sections.map((s) => {
     const id = headingIds.take(s.id);
-    return { id, rubrik: s.rubrik, blocks: placeBlocks(s, computed, allBlocks, headingIds, id, diagnostics) };
+    return { id, rubrik: s.rubrik, ...(s.bilaga ? { bilaga: ++appendices } : {}), blocks: placeBlocks(s, computed, allBlocks, headingIds, id, diagnostics) };
   });
 
   const used =

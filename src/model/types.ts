@@ -50,6 +50,8 @@ export interface Section {
   /** From the file name without its order prefix: "02-ekonomi.md" → "ekonomi". */
   id: string;
   rubrik: string;
+  /** The appendix number, for a section marked "bilaga: true". */
+  bilaga?: number;
   blocks: Block[];
 }
 

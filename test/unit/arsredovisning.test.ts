@@ -295,3 +295,20 @@ describe('uppdrag', () => {
     expect(errors[0]!.hint).toBe('Tillåtna värden: "ej startad", "påbörjad", "klar", "stoppad".');
   });
 });
+
+describe('appendices', () => {
+  it('numbers sections marked "bilaga: true" in file order, in the heading and the contents', async () => {
+    const { tocEntries, sectionTitle } = await import('../../src/render/views/document.ts');
+    const { report, errors } = compute(
+      {
+        '01-inledning.md': section('rubrik: Inledning'),
+        '02-resultatmal.md': section('rubrik: Uppföljning av resultatmål\nbilaga: true'),
+        '03-uppdrag.md': section('rubrik: Uppföljning av uppdrag\nbilaga: true'),
+      },
+      { index: INDEX },
+    );
+    expect(errors).toEqual([]);
+    expect(report!.sections.map(sectionTitle)).toEqual(['Inledning', 'Bilaga 1. Uppföljning av resultatmål', 'Bilaga 2. Uppföljning av uppdrag']);
+    expect(tocEntries(report!).map((e) => e.title)).toEqual(['Inledning', 'Bilaga 1. Uppföljning av resultatmål', 'Bilaga 2. Uppföljning av uppdrag']);
+  });
+});

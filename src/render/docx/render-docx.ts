@@ -12,7 +12,7 @@ import { BorderStyle, Document, Footer, Header, HeadingLevel, Packer, PageNumber
 import type { ProseBlock, Report } from '../../model/types.ts';
 import { viewContext } from '../views/table-view.ts';
 import { legendOrder, type SymbolRef } from '../symbols.ts';
-import { periodText, reportTypeNames, statusLine, subtitleLine, titlePageFacts, tocEntries } from '../views/document.ts';
+import { periodText, reportTypeNames, sectionTitle, statusLine, subtitleLine, titlePageFacts, tocEntries } from '../views/document.ts';
 import { symbolPng } from './symbol-images.ts';
 import { headingParagraph, proseParagraphs, type ProseState } from './prose.ts';
 import { A4, MARGIN, STYLE, documentStyles, hex, listNumbering, type Orientation } from './styles.ts';
@@ -102,7 +102,7 @@ export async function renderDocx(report: Report): Promise<Uint8Array> {
     ]);
   }
   for (const section of report.sections) {
-    body.add([headingParagraph(HeadingLevel.HEADING_1, [new TextRun(section.rubrik)], toc.sections.get(section.id), { pageBreakBefore: true })]);
+    body.add([headingParagraph(HeadingLevel.HEADING_1, [new TextRun(sectionTitle(section))], toc.sections.get(section.id), { pageBreakBefore: true })]);
     for (const block of section.blocks) addBlock(block, ctx, body);
   }
 

@@ -14,7 +14,7 @@ import { countSentences, kfMålView, kfMålLine, levelName, tableViews, viewCont
 import { assessmentNote, groupByArea, responsibilityLine, tagTextColour } from '../views/goal-cards.ts';
 import { globalGoal } from '../../model/agenda2030.ts';
 import { legendOrder, symbolSvg, symbolWord } from '../symbols.ts';
-import { periodText, reportTypeNames, statusLine, subtitleLine, titlePageFacts, tocEntries } from '../views/document.ts';
+import { periodText, reportTypeNames, sectionTitle, statusLine, subtitleLine, titlePageFacts, tocEntries } from '../views/document.ts';
 import { proseHtml } from './prose.ts';
 import { fontFaceCss } from './fonts.ts';
 
@@ -191,6 +191,6 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     },
     toc: tocEntries(report).map((e) => ({ ...e, page: options.pages?.get(e.id) ?? '' })),
     förord: new Handlebars.SafeString(proseHtml(report.meta.förord)),
-    sections: report.sections.map((s) => ({ id: s.id, rubrik: s.rubrik, blocks: s.blocks.map((b) => blockView(b, report)) })),
+    sections: report.sections.map((s) => ({ id: s.id, rubrik: sectionTitle(s), blocks: s.blocks.map((b) => blockView(b, report)) })),
   });
 }

@@ -2,7 +2,7 @@
  * The document-level presentation shared by every renderer: title page lines,
  * the contents entries, and the walk over sections and blocks.
  */
-import type { Report } from '../../model/types.ts';
+import type { Report, Section } from '../../model/types.ts';
 import { inlineText } from '../../content/markdown.ts';
 import { formatParagraph, formatRange } from '../../format/swedish.ts';
 
@@ -16,12 +16,17 @@ export interface TocEntry {
 export function tocEntries(report: Report): TocEntry[] {
   const entries: TocEntry[] = [];
   for (const s of report.sections) {
-    entries.push({ id: s.id, level: 1, title: s.rubrik });
+    entries.push({ id: s.id, level: 1, title: sectionTitle(s) });
     for (const b of s.blocks) {
       if (b.kind === 'heading' && b.level === 2) entries.push({ id: b.id, level: 2, title: inlineText(b.content) });
     }
   }
   return entries;
+}
+
+/** A section's heading: "Bilaga 2. Uppföljning av uppdrag" for an appendix, else its rubrik. */
+export function sectionTitle(section: Pick<Section, 'rubrik' | 'bilaga'>): string {
+  return section.bilaga ? `Bilaga ${section.bilaga}. ${section.rubrik}` : section.rubrik;
 }
 
 export function periodText(report: Report): string {
