@@ -16,6 +16,7 @@
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
 import { markUntaggedAsArtifacts } from './content-stream.ts';
+import { sameHeading } from './outline.ts';
 
 export interface PdfFacts {
   title: string;
@@ -27,6 +28,8 @@ export interface PdfFacts {
   lang: string;
   /** What an internal link leads to, by element id: "Ekonomi". */
   linkTargets: ReadonlyMap<string, string>;
+  /** The document's headings as written, to repair bookmark titles that Chromium garbles. */
+  headings: readonly string[];
 }
 
 /** The report's date as a Date, or SOURCE_DATE_EPOCH when set. */
@@ -155,6 +158,23 @@ function describeLinks(doc: PDFDocument, targets: ReadonlyMap<string, string>): 
   }
 }
 
+/** Gives every bookmark its heading's text where Chromium has garbled it (see sameHeading). */
+function repairBookmarks(doc: PDFDocument, headings: readonly string[]): void {
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const visit = (item: PDFDict | undefined) => {
+    for (let node = item; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      const raw = node.lookup(PDFName.of('Title'));
+      const title = raw instanceof PDFString || raw instanceof PDFHexString ? raw.decodeText() : undefined;
+      if (title !== undefined && !headings.includes(title)) {
+        const heading = headings.find((h) => sameHeading(title, h));
+        if (heading) node.set(PDFName.of('Title'), PDFHexString.fromText(heading));
+      }
+      visit(node.lookupMaybe(PDFName.of('First'), PDFDict));
+    }
+  };
+  visit(outlines?.lookupMaybe(PDFName.of('First'), PDFDict));
+}
+
 export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const date = documentDate(facts.date);
@@ -167,6 +187,7 @@ export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8
     wrapListBodies(doc, tree);
   }
   describeLinks(doc, facts.linkTargets);
+  repairBookmarks(doc, facts.headings);
 
   for (const page of doc.getPages()) {
     const contents = page.node.get(PDFName.of('Contents'));

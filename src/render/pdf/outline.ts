@@ -24,6 +24,32 @@ export function cleanTitle(raw: string): string {
   return Number.isInteger(half) && title.slice(0, half) === title.slice(half) ? title.slice(0, half) : title;
 }
 
+/**
+ * Whether a bookmark's title is the given heading. Chromium also garbles the
+ * title of a heading that wraps over two lines: the first line is repeated and
+ * the line break loses its space ("Viktiga … ekonomiskViktiga … ekonomiskställning").
+ * Titles are therefore compared without white space, allowing such a repeated prefix.
+ */
+export function sameHeading(bookmark: string, heading: string): boolean {
+  const b = bookmark.replace(/\s+/g, '');
+  const h = heading.replace(/\s+/g, '');
+  if (b === h) return true;
+  const prefix = b.length - h.length;
+  return prefix > 0 && b.endsWith(h) && h.startsWith(b.slice(0, prefix));
+}
+
+/** The text of every heading in the printed HTML (h1–h6 and role="heading"), in document order. */
+export function headingTexts(html: string): string[] {
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'", '#x3D': '=', '#x60': '`', nbsp: '\u00a0' };
+  return [...html.matchAll(/<(h[1-6]|p[^>]*role="heading")[^>]*>([\s\S]*?)<\/(?:h[1-6]|p)>/g)].map((m) =>
+    m[2]!
+      .replace(/<[^>]*>/g, '')
+      .replace(/&(#?\w+);/g, (all, name: string) => entities[name] ?? all)
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+}
+
 export async function readOutline(pdf: Uint8Array): Promise<{ entries: OutlineEntry[]; pageCount: number }> {
   const doc = await getDocument({ data: pdf.slice(), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   try {

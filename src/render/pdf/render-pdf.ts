@@ -17,7 +17,7 @@ import type { Report } from '../../model/types.ts';
 import { BuildError, ExitCode } from '../../diagnostics.ts';
 import { renderHtml } from '../html/render-html.ts';
 import { withPage } from './browser.ts';
-import { readOutline } from './outline.ts';
+import { headingTexts, readOutline, sameHeading } from './outline.ts';
 import { finishPdf } from './finish.ts';
 import { periodText, reportTypeNames, tocEntries } from '../views/document.ts';
 
@@ -59,10 +59,9 @@ export function pagesFromOutline(
   outline: readonly { title: string; page: number }[],
 ): Map<string, number> {
   const pages = new Map<string, number>();
-  const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
   let from = 0;
   for (const entry of entries) {
-    const i = outline.findIndex((o, idx) => idx >= from && norm(o.title) === norm(entry.title));
+    const i = outline.findIndex((o, idx) => idx >= from && sameHeading(o.title, entry.title));
     if (i === -1) continue;
     pages.set(entry.id, outline[i]!.page);
     from = i + 1;
@@ -74,7 +73,8 @@ export async function renderPdf(browser: Browser, report: Report): Promise<Uint8
   const entries = tocEntries(report);
   let pages = new Map<string, number>();
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const pdf = await printHtml(browser, renderHtml(report, { pages }));
+    const html = renderHtml(report, { pages });
+    const pdf = await printHtml(browser, html);
     const { entries: outline } = await readOutline(pdf);
     const found = pagesFromOutline(entries, outline);
     if (found.size < entries.length) {
@@ -90,6 +90,7 @@ export async function renderPdf(browser: Browser, report: Report): Promise<Uint8
         date: report.meta.datum,
         lang: 'sv',
         linkTargets: new Map(entries.map((e) => [e.id, e.title])),
+        headings: headingTexts(html),
       });
     }
     pages = found;
