@@ -1,10 +1,11 @@
 /** Display text of targets and measured values: the same words in every output. */
 import type { MeasuredValue, Target } from '../model/types.ts';
 import type { Outcome } from '../model/assessment/types.ts';
-import { formatMeasure, NBSP, type FormatOptions } from './swedish.ts';
+import { formatMeasure, formatNumber, NBSP, type FormatOptions } from './swedish.ts';
 
-function quantity(value: number, unit: string | undefined, format: FormatOptions): string {
-  const n = formatMeasure(value, 2, format);
+/** A number as the author typed it: with the decimals typed ("9,0 %"), else as many as it has (up to two). */
+function quantity(value: number, unit: string | undefined, format: FormatOptions, decimals?: number): string {
+  const n = decimals !== undefined ? formatNumber(value, decimals, format) : formatMeasure(value, 2, format);
   return unit ? `${n}${NBSP}${unit}` : n;
 }
 
@@ -14,12 +15,12 @@ const boundWords: Record<Extract<Target, { kind: 'gräns' }>['op'], string> = { 
 export function formatTarget(target: Target, format: FormatOptions): string[] {
   switch (target.kind) {
     case 'tal':
-      return [quantity(target.value, target.unit, format)];
+      return [quantity(target.value, target.unit, format, target.decimals)];
     case 'gräns':
       // "≥"/"≤" are written out: the bundled font's Latin subset has no glyph for them.
-      return [`${boundWords[target.op]}${quantity(target.value, target.unit, format)}`];
+      return [`${boundWords[target.op]}${quantity(target.value, target.unit, format, target.decimals)}`];
     case 'tolerans':
-      return [`±${quantity(target.value, target.unit, format)}`];
+      return [`±${quantity(target.value, target.unit, format, target.decimals)}`];
     case 'riktning':
       return [target.riktning.charAt(0).toUpperCase() + target.riktning.slice(1)];
     case 'samtliga':
@@ -37,7 +38,7 @@ export function formatMeasured(value: MeasuredValue, format: FormatOptions): str
     case 'nytt':
       return ['Nytt värde'];
     case 'tal':
-      return [`${quantity(value.value, value.unit, format)}${value.period ? ` (${value.period})` : ''}`];
+      return [`${quantity(value.value, value.unit, format, value.decimals)}${value.period ? ` (${value.period})` : ''}`];
     case 'text':
       return [`${value.text}${value.period ? ` (${value.period})` : ''}`];
     case 'grupper':
@@ -53,7 +54,7 @@ export function formatOutcome(o: Outcome, format: FormatOptions): string[] {
     case 'grupper':
       return o.groups.map((g) => `${g.grupp}: ${formatOutcome(g.outcome, format).join(' ')}`);
     case 'tal': {
-      const main = quantity(o.value, o.unit, format);
+      const main = quantity(o.value, o.unit, format, o.decimals);
       const parts = [o.kvinnor !== undefined ? `K ${quantity(o.kvinnor, o.unit, format)}` : '', o.män !== undefined ? `M ${quantity(o.män, o.unit, format)}` : ''].filter(Boolean);
       return parts.length ? [main, `(${parts.join(', ')})`] : [main];
     }

@@ -163,18 +163,18 @@ export interface Investeringsbudget extends BlockCommon {
 /** A value as measured: a number with unit, or text; possibly per sub-group. */
 export type MeasuredValue =
   | { kind: 'nytt' }
-  | { kind: 'tal'; value: number; unit?: string; period?: string }
+  | { kind: 'tal'; value: number; unit?: string; period?: string; decimals?: number }
   | { kind: 'text'; text: string; period?: string }
   | { kind: 'grupper'; groups: { grupp: string; value: MeasuredValue }[] };
 
 /** A target, parsed from what the author typed. */
 export type Target =
-  | { kind: 'tal'; value: number; unit?: '%' }
-  | { kind: 'gräns'; op: '>' | '<' | '≥' | '≤'; value: number; unit?: '%' }
+  | { kind: 'tal'; value: number; unit?: '%'; decimals?: number }
+  | { kind: 'gräns'; op: '>' | '<' | '≥' | '≤'; value: number; unit?: '%'; decimals?: number }
   | { kind: 'riktning'; riktning: 'öka' | 'minska' | 'bibehålla' | 'minska/bibehålla' }
   | { kind: 'samtliga' }
   | { kind: 'janej'; value: boolean }
-  | { kind: 'tolerans'; value: number; unit?: '%' }
+  | { kind: 'tolerans'; value: number; unit?: '%'; decimals?: number }
   | { kind: 'grupper'; groups: { grupp: string; target: Target }[] };
 
 export interface Indicator {

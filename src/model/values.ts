@@ -9,13 +9,19 @@ import { parseSwedishNumber, EN_DASH } from '../format/swedish.ts';
 export const TARGET_FORMS =
   'Tillåtna målvärden: ett tal (2), en andel ("45 %"), en gräns (">25", "<176", "≥90 %"), "Öka", "Minska", "Bibehålla", "Minska/Bibehålla", "Samtliga", "Ja", "Nej", en tolerans ("+/- 0,5 %") eller värden per grupp ("{ grupper: { Hemtjänst: 60 %, LSS: 70 % } }").';
 
-/** A number with an optional percent sign: "45 %", "89,88", "-2". */
-function parseQuantity(text: string): { value: number; unit?: '%' } | undefined {
+/** Decimals as typed: "9,0 %" → 1, "1,69" → 2, "45 %" → none (shown as the value has them). */
+export function typedDecimals(text: string): { decimals?: number } {
+  const m = /[.,](\d+)\s*%?\s*$/.exec(text.trim());
+  return m ? { decimals: m[1]!.length } : {};
+}
+
+/** A number with an optional percent sign: "45 %", "89,88", "-2". Decimals typed are kept for display. */
+export function parseQuantity(text: string): { value: number; unit?: '%'; decimals?: number } | undefined {
   const m = /^(.*?)\s*(%)?$/.exec(text.trim());
   if (!m) return undefined;
   const value = parseSwedishNumber(m[1] ?? '');
   if (value === undefined) return undefined;
-  return m[2] ? { value, unit: '%' } : { value };
+  return { value, ...(m[2] ? { unit: '%' as const } : {}), ...typedDecimals(m[1] ?? '') };
 }
 
 const directions: Record<string, Extract<Target, { kind: 'riktning' }>['riktning']> = {
@@ -72,7 +78,7 @@ function parseScalar(value: number | string, unit?: string, period?: string): Me
   if (typeof value === 'number') return { kind: 'tal', value, unit, period: p };
   if (/^nytt( värde)?$/i.test(value.trim())) return { kind: 'nytt' };
   const q = parseQuantity(value);
-  if (q) return { kind: 'tal', value: q.value, unit: q.unit ?? unit, period: p };
+  if (q) return { kind: 'tal', value: q.value, unit: q.unit ?? unit, period: p, ...(q.decimals !== undefined ? { decimals: q.decimals } : {}) };
   return { kind: 'text', text: value.trim(), period: p };
 }
 

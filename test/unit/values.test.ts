@@ -10,7 +10,8 @@ describe('targets as authors type them', () => {
     [2, { kind: 'tal', value: 2 }, '2'],
     ['45 %', { kind: 'tal', value: 45, unit: '%' }, `45${NBSP}%`],
     ['45%', { kind: 'tal', value: 45, unit: '%' }, `45${NBSP}%`],
-    ['89,88', { kind: 'tal', value: 89.88 }, '89,88'],
+    ['89,88', { kind: 'tal', value: 89.88, decimals: 2 }, '89,88'],
+    ['8,0 %', { kind: 'tal', value: 8, unit: '%', decimals: 1 }, `8,0${NBSP}%`],
     ['>25', { kind: 'gräns', op: '>', value: 25 }, '>25'],
     ['<176', { kind: 'gräns', op: '<', value: 176 }, '<176'],
     ['>= 90 %', { kind: 'gräns', op: '≥', value: 90, unit: '%' }, `minst 90${NBSP}%`],
@@ -23,7 +24,7 @@ describe('targets as authors type them', () => {
     ['Ja/Nej', { kind: 'janej', value: true }, 'Ja'],
     ['Nej', { kind: 'janej', value: false }, 'Nej'],
     ['<= 3', { kind: 'gräns', op: '≤', value: 3 }, 'högst 3'],
-    ['+/- 0,5 %', { kind: 'tolerans', value: 0.5, unit: '%' }, `±0,5${NBSP}%`],
+    ['+/- 0,5 %', { kind: 'tolerans', value: 0.5, unit: '%', decimals: 1 }, `±0,5${NBSP}%`],
   ] as const)('%s', (input, parsed, shown) => {
     const target = parseTarget(input);
     expect(target).toEqual(parsed);

@@ -1,13 +1,10 @@
 /** Outcomes as typed ("64 %", 89,88, "Ja", { totalt, kvinnor, män }, { grupper }) parsed into values. */
 import type { OutcomeInput } from '../../content/schema.ts';
 import type { Outcome } from './types.ts';
-import { parseSwedishNumber } from '../../format/swedish.ts';
+import { parseQuantity } from '../values.ts';
 
-function scalar(v: number | string): { value: number; unit?: '%' } | undefined {
-  if (typeof v === 'number') return { value: v };
-  const m = /^(.*?)\s*(%)?$/.exec(v.trim());
-  const n = m ? parseSwedishNumber(m[1] ?? '') : undefined;
-  return n === undefined ? undefined : m?.[2] ? { value: n, unit: '%' } : { value: n };
+function scalar(v: number | string): { value: number; unit?: '%'; decimals?: number } | undefined {
+  return typeof v === 'number' ? { value: v } : parseQuantity(v);
 }
 
 export function parseOutcome(input: OutcomeInput): Outcome {

@@ -63,6 +63,6 @@ export interface Rules {
 
 /** An outcome as measured, parsed from what the author typed. */
 export type Outcome =
-  | { kind: 'tal'; value: number; unit?: '%'; kvinnor?: number; män?: number }
+  | { kind: 'tal'; value: number; unit?: '%'; kvinnor?: number; män?: number; decimals?: number }
   | { kind: 'text'; text: string }
   | { kind: 'grupper'; groups: { grupp: string; outcome: Outcome }[] };

@@ -490,7 +490,9 @@ export function indikatortabellView(b: Indikatortabell, ctx: ViewContext): Table
       const indicators: (Indicator | undefined)[] = mål.indikatorer.length ? mål.indikatorer : [undefined];
       indicators.forEach((ind, i) => {
         const cells: CellView[] = [];
-        if (firstOfArea) cells.push(text(område.övergripandeMål, { rowSpan: areaRows > 1 ? areaRows : undefined, rowHeader: true }));
+        // The övergripande mål is printed on the first row of each resultatmål, not spanned over the whole area:
+        // a cell spanning a dozen rows keeps Chromium from breaking the page until the area ends.
+        if (i === 0) cells.push(text(firstOfArea ? område.övergripandeMål : '', { rowSpan: goalRows > 1 ? goalRows : undefined, rowHeader: true }));
         if (i === 0) {
           const responsible = [mål.huvudansvar ? `Huvudansvar: ${mål.huvudansvar}` : '', mål.medansvariga.length ? `Medansvariga: ${mål.medansvariga.join(', ')}` : ''].filter(Boolean);
           cells.push(text([mål.text, ...responsible], { rowSpan: goalRows > 1 ? goalRows : undefined }));
@@ -509,7 +511,7 @@ export function indikatortabellView(b: Indikatortabell, ctx: ViewContext): Table
   return {
     id: b.id,
     caption: b.rubrik ?? `Indikatorer och riktvärden ${ctx.år}`,
-    widths: [10, 15, 19, ...Array.from({ length: years }, () => 18 / years), 8, 8, 10, 12].map((w) => Math.round(w * 100) / 100),
+    widths: [10, 15, 19, ...Array.from({ length: years }, () => 16 / years), 9.5, 7, 10.5, 13].map((w) => Math.round(w * 100) / 100),
     head: [
       [
         { text: 'Övergripande mål', align: 'left', scope: 'col' },
