@@ -248,7 +248,10 @@ describe('resultatmål under Katrineholm-style rules', () => {
     expect(view!.head[0]!.map((h) => h.text)).toEqual(['Övergripande mål', 'Resultatmål', 'Indikator', 'Utfall 2022', 'Utfall 2023', 'Utfall 2024', 'Trend', 'Riktvärde 2024', 'Bedömning', 'Källa']);
     expect(view!.body).toHaveLength(6);
     const first = view!.body[0]!.cells;
-    expect(first[0]).toMatchObject({ lines: ['Trygg omsorg & vård'], rowSpan: 4, rowHeader: true });
+    expect(first[0]).toMatchObject({ lines: ['Trygg omsorg & vård'], rowHeader: true });
+    // The area is named once; later resultatmål rows leave it blank, spanning only their own indicators.
+    expect(view!.body[1]!.cells[0]).toMatchObject({ lines: [''], rowSpan: 2 });
+    expect(view!.compact).toBe(true);
     expect(first[1]!.lines).toEqual(['Ökad nöjdhet med hemtjänsten', 'Huvudansvar: VON', 'Medansvariga: STN']);
     expect(plain(first.slice(3, 9).map((c) => c.lines.join(' ')).join(' | '))).toBe('88 % | 87 % | 83 % | Sämre | 90 % | Ej uppfyllt');
     expect(first[9]!.link).toEqual({ text: 'Kolada U21468 (v. 40)', href: 'https://www.kolada.se/verktyg/fri-sokning/?kpis=U21468' });

@@ -74,6 +74,8 @@ export interface TableView {
   note?: string;
   /** Wide tables may be printed on landscape pages. */
   wide: boolean;
+  /** Dense tables are set in a smaller type, in every output. */
+  compact?: boolean;
   /** The symbols used in the table, explained under it. */
   legend?: SymbolRef[];
   symbolSet?: SymbolSet;
@@ -527,6 +529,7 @@ export function indikatortabellView(b: Indikatortabell, ctx: ViewContext): Table
     body,
     note: b.not,
     wide: true,
+    compact: true,
     legend: [...legendOrder.status, ...legendOrder.trend],
     symbolSet: ctx.symbols,
   };
