@@ -404,6 +404,24 @@ export const indikatortabellSchema = strict({
   år: z.array(z.number().int()).min(1).optional(),
 });
 
+/** A chart drawn from another data block of the report (its `källa`); the figures come only from the computed model. */
+export const diagramtyper = ['budget', 'driftredovisning', 'investeringar', 'indikator', 'kön', 'bedömningar'] as const;
+export const diagramSchema = strict({
+  typ: z.literal('diagram'),
+  ...blockBase,
+  diagramtyp: z.enum(diagramtyper),
+  /** The id of the data block the chart draws from, in any section of the report. */
+  källa: identifier,
+  /** diagramtyp indikator: the indicator's id in the källa (målområde or resultatmål). */
+  indikator: identifier.optional(),
+  /** diagramtyp kön: the row of the personalnyckeltal, by its "mått" text. */
+  rad: text.optional(),
+  /** budget and investeringar: the columns compared, by id (default: the budget columns of the källa). */
+  kolumner: z.array(identifier).min(1).optional(),
+  /** efter: the chart's data table right after it; bilaga: collected in an appendix at the end. */
+  datatabell: z.enum(['efter', 'bilaga']).default('efter'),
+});
+
 export const blockSchemas = {
   internbudget: internbudgetSchema,
   investeringsbudget: investeringsbudgetSchema,
@@ -419,6 +437,7 @@ export const blockSchemas = {
   uppdrag: uppdragSchema,
   resultatmål: resultatmålSchema,
   indikatortabell: indikatortabellSchema,
+  diagram: diagramSchema,
 } as const;
 export type BlockType = keyof typeof blockSchemas;
 export type BlockInput = { [K in BlockType]: z.output<(typeof blockSchemas)[K]> }[BlockType];
@@ -434,6 +453,7 @@ export type UppdragInput = z.output<typeof uppdragSchema>;
 export type ResultatmålInput = z.output<typeof resultatmålSchema>;
 export type IndikatortabellInput = z.output<typeof indikatortabellSchema>;
 export type IndicatorInput = z.output<typeof indicatorSchema>;
+export type DiagramInput = z.output<typeof diagramSchema>;
 
 // ---------------------------------------------------------------- section
 

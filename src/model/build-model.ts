@@ -16,6 +16,7 @@ import { buildDriftredovisning, buildInvesteringsredovisning } from './redovisni
 import { buildPersonalnyckeltal } from './personal.ts';
 import { buildUppdrag } from './uppdrag.ts';
 import { buildGenericTable, buildTextTable } from './tables.ts';
+import { buildDiagram, chartDataAppendix, emptyDiagram } from './charts.ts';
 import { IdScope, slugify } from './ids.ts';
 import { inlineText } from '../content/markdown.ts';
 import { nearest } from '../content/schema-helpers.ts';
@@ -41,6 +42,7 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
   // Blocks are computed in front-matter order; summaries of assessments come last, from the computed målområden.
   const computed = new Map<string, DataBlock>();
   const summaries: LoadedBlock[] = [];
+  const diagrams: LoadedBlock[] = [];
   for (const block of loaded.sections.flatMap((s) => s.blocks)) {
     const problems = problemsFor(diagnostics, block.source, block.path);
     const input = block.input;
@@ -81,6 +83,9 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
       case 'indikatortabell':
         summaries.push(block);
         break;
+      case 'diagram':
+        diagrams.push(block);
+        break;
     }
   }
   const målområden = [...computed.values()].filter((b): b is Målområde => b.kind === 'målområde');
@@ -89,6 +94,13 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
     const input = block.input;
     if (input.typ === 'bedömningar') computed.set(input.id, buildBedömningar(input, målområden, resultatmål));
     else if (input.typ === 'indikatortabell') computed.set(input.id, buildIndikatortabell(input, Number(år), resultatmål));
+  }
+  // Charts last: they draw from any computed block. Their data tables may be collected in an appendix after the last section.
+  const chartAppendix = { nummer: loaded.sections.filter((s) => s.bilaga).length + 1, rubrik: 'Diagrammens data' };
+  for (const block of diagrams) {
+    if (block.input.typ !== 'diagram') continue;
+    const diagram = buildDiagram(block.input, computed, problemsFor(diagnostics, block.source, block.path), { format, appendix: chartAppendix });
+    computed.set(block.input.id, diagram ?? emptyDiagram(block.input));
   }
 
   const allBlocks = new Map<string, string>();
@@ -99,6 +111,8 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
     const id = headingIds.take(s.id);
     return { id, rubrik: s.rubrik, ...(s.bilaga ? { bilaga: ++appendices } : {}), blocks: placeBlocks(s, computed, allBlocks, headingIds, id, diagnostics) };
   });
+  const appendixSection = chartDataAppendix(sections, chartAppendix, headingIds);
+  if (appendixSection) sections.push(appendixSection);
 
   const used =
     målområden.some((m) => m.kfMål.some((kf) => kf.bedömning || kf.nämndmål.some((nm) => nm.bedömning))) ||

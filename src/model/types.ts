@@ -100,7 +100,8 @@ export type DataBlock =
   | Personalnyckeltal
   | Uppdrag
   | Resultatmål
-  | Indikatortabell;
+  | Indikatortabell
+  | Diagram;
 
 interface BlockCommon {
   id: string;
@@ -357,3 +358,58 @@ export interface Indikatortabell extends BlockCommon {
   år: string[];
   områden: Resultatmål[];
 }
+
+// ---------------------------------------------------------------- charts
+
+/** What a chart's numbers are: amounts in tkr/mnkr, percentages, or plain numbers (counts, index). */
+export type DiagramUnit = { kind: 'belopp'; enhet: AmountUnit } | { kind: 'procent'; decimaler: number } | { kind: 'tal'; decimaler: number; enhet?: string };
+
+/**
+ * The colour role of a series; the renderer picks the colour. huvud: the figure in focus (this year, utfall);
+ * jämförelse: what it is compared with (last year, budget); mål: a target line; a status or gender by name.
+ */
+export type DiagramRole = 'huvud' | 'jämförelse' | 'mål' | 'kvinnor' | 'män' | 'totalt' | Status;
+
+export interface DiagramSeries {
+  namn: string;
+  /** One value per category; null where there is none. */
+  värden: (number | null)[];
+  /** stapel: bars; linje: a line with markers (targets); etikett: not drawn as a shape, written as a signed label by the bars (avvikelse). */
+  form: 'stapel' | 'linje' | 'etikett';
+  roll: DiagramRole;
+  /** Targets as typed, shown in the data table instead of the bare number ("<176"). */
+  mål?: (Target | undefined)[];
+  /** Labels show the sign, also for positive values (+9 024): differences such as avvikelse. */
+  medTecken?: boolean;
+}
+
+/** A chart computed from another block of the report: categories, series, unit, title, alt text; drawn by src/render/charts. */
+export interface Diagram extends BlockCommon {
+  kind: 'diagram';
+  diagramtyp: 'budget' | 'driftredovisning' | 'investeringar' | 'indikator' | 'kön' | 'bedömningar';
+  /** The id of the block drawn from. */
+  källa: string;
+  /** The title: the author's rubrik, or a generated one. */
+  rubrik: string;
+  /** stående: vertical bars (categories along the x axis); liggande: horizontal bars, for long category names. */
+  riktning: 'stående' | 'liggande';
+  /** Bars of the series stacked on each other (counts per status). */
+  staplad: boolean;
+  /** The heading of the data table's first column: "Verksamhet", "År", "Målområde". */
+  kategorirubrik: string;
+  kategorier: string[];
+  serier: DiagramSeries[];
+  /** The total row of the data table, from the källa's own sum row (never summed here). */
+  summa?: { namn: string; värden: (number | null)[] };
+  enhet: DiagramUnit;
+  /** The value axis title: "Nettokostnad (tkr)". */
+  axel: string;
+  /** Alternative text in Swedish: what the chart shows and its key figures. */
+  alt: string;
+  datatabell: 'efter' | 'bilaga';
+  /** What this block shows where it stands: the chart with its table, the chart alone (table in the appendix) or the table alone (in the appendix). */
+  visa: 'båda' | 'diagram' | 'tabell';
+  /** The appendix holding the data table, when datatabell is bilaga. */
+  bilaga?: { nummer: number; rubrik: string };
+}
+

@@ -305,6 +305,63 @@ describe('DOCX renderer', () => {
     report.sections[0]!.blocks.push(image, image);
     const doc = strFromU8(unzipSync(await renderDocx(report))['word/document.xml']!);
     const ids = [...doc.matchAll(/<wp:docPr id="(\d+)"/g)].map((m) => m[1]);
-    expect(ids).toEqual(['1', '2', '3']);
+    // The logo, then three pictures.
+    expect(ids).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('puts the logo on the title page as SVG with a PNG fallback, described', () => {
+    const doc = parts['word/document.xml']!;
+    const first = doc.slice(0, doc.indexOf('</w:drawing>'));
+    expect(first).toMatch(/<wp:docPr id="1" name="Logotyp: Provkommun" descr="Logotyp: Provkommun" title="Logotyp: Provkommun"\/>/);
+    // The PNG in the picture, the SVG in Office's SVG extension.
+    const blip = first.match(/<a:blip r:embed="([^"]+)".*?<asvg:svgBlip\b[^>]*r:embed="([^"]+)"/)!;
+    expect(blip).not.toBeNull();
+    const rels = parts['word/_rels/document.xml.rels']!;
+    const target = (id: string) => rels.match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`))![1]!;
+    expect(target(blip[1]!)).toMatch(/\.png$/);
+    expect(target(blip[2]!)).toMatch(/\.svg$/);
+    const files = unzipSync(docx);
+    const png = files[`word/${target(blip[1]!)}`]!;
+    expect(Buffer.from(png.subarray(1, 4)).toString()).toBe('PNG');
+    // Drawn at twice the shown size (288 px wide at 96 dpi).
+    expect(new DataView(png.buffer, png.byteOffset).getUint32(16)).toBe(576);
+    expect(strFromU8(files[`word/${target(blip[2]!)}`]!)).toContain('<rect width="10" height="10" fill="#00507A"/>');
+  });
+
+  it('embeds the profile font, four faces, obfuscated with a key derived from the font', () => {
+    const table = parts['word/fontTable.xml']!;
+    const font = table.match(/<w:font w:name="Source Sans 3">.*?<\/w:font>/)?.[0];
+    expect(font).toBeDefined();
+    for (const face of ['embedRegular', 'embedBold', 'embedItalic', 'embedBoldItalic']) expect(font).toMatch(new RegExp(`<w:${face} r:id="rIdFont\\d" w:fontKey="\\{[0-9A-F-]{36}\\}"/>`));
+    expect(parts['word/_rels/fontTable.xml.rels']).toContain('Target="fonts/SourceSans3-regular.odttf"');
+    expect(parts['[Content_Types].xml']).toMatch(/<Default (ContentType="application\/vnd.openxmlformats-officedocument.obfuscatedFont" Extension="odttf"|Extension="odttf" ContentType="application\/vnd.openxmlformats-officedocument.obfuscatedFont")\/>/);
+    expect(parts['word/settings.xml']).toMatch(/<w:displayBackgroundShape\/><w:embedTrueTypeFonts\/>/);
+    // De-obfuscating the first 32 bytes with the key gives a TrueType file again.
+    const key = font!.match(/<w:embedRegular r:id="rIdFont\d" w:fontKey="\{([^}]+)\}"/)![1]!.replace(/-/g, '');
+    const keyBytes = key.match(/../g)!.map((h) => parseInt(h, 16)).reverse();
+    const odttf = unzipSync(docx)['word/fonts/SourceSans3-regular.odttf']!.slice();
+    for (let i = 0; i < 32; i++) odttf[i]! ^= keyBytes[i % 16]!;
+    expect([...odttf.subarray(0, 4)]).toEqual([0, 1, 0, 0]);
+    expect(Buffer.from(odttf).includes(Buffer.from('glyf'))).toBe(true);
+  });
+
+  it('fixes the table columns instead of letting Word fit them to the content', () => {
+    const doc = parts['word/document.xml']!;
+    expect(doc.match(/<w:tblLayout w:type="fixed"\/>/g)).toHaveLength(doc.split('<w:tbl>').length - 1);
+  });
+
+  it('numbers the contents entries with the page each heading lands on', () => {
+    const doc = parts['word/document.xml']!;
+    const toc = doc.slice(doc.indexOf('<w:sdt>'), doc.indexOf('</w:sdt>'));
+    const entries = [...toc.matchAll(/w:anchor="([^"]+)">(?:(?!<\/w:hyperlink>).)*?<w:t\b[^>]*>([^<]*)<\/w:t><w:tab\/><w:t\b[^>]*>([^<]*)<\/w:t>/g)].map((m) => [m[2], m[3]]);
+    // Title page 1, contents and förord page 2, then a page per section.
+    expect(entries).toEqual([
+      ['Inledning', '3'],
+      ['Nämndens uppdrag', '3'],
+      ['Ekonomi och mål', '4'],
+    ]);
+    // The page numbers stand at the right margin, after dot leaders.
+    expect(toc).toContain('<w:tab w:val="right" w:pos="9638" w:leader="dot"/>');
+    expect(toc).not.toContain('w:pos="9025"');
   });
 });

@@ -8,6 +8,7 @@ import { symbolWord, type SymbolRef } from '../symbols.ts';
 import { headingParagraph, proseParagraphs, type ProseState } from './prose.ts';
 import { LIST_BULLET, SIZE, hex, type Orientation } from './styles.ts';
 import { symbolRun, tableElements, type SymbolImages } from './tables.ts';
+import { chartParagraphs } from '../charts/docx.ts';
 
 export interface DocxContext {
   report: Report;
@@ -78,6 +79,10 @@ export function addBlock(block: Block, ctx: DocxContext, body: Body): void {
       return;
     case 'resultatmål':
       body.add(resultatmålParagraphs(block, ctx));
+      return;
+    case 'diagram':
+      if (block.visa !== 'tabell') body.add(chartParagraphs(block, ctx.report.profile));
+      tables(block, ctx, body);
       return;
     default:
       tables(block, ctx, body);

@@ -8,23 +8,37 @@
  * sections for wide tables. Page numbers count the title page, as in the PDF,
  * so the contents page is page 2 in both.
  */
-import { BorderStyle, Document, Footer, Header, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, Tab, TabStopType, TableOfContents, TextRun, type ISectionOptions } from 'docx';
+import { BorderStyle, Document, Footer, Header, HeadingLevel, ImageRun, Packer, PageNumber, PageOrientation, Paragraph, Tab, TabStopType, TableOfContents, TextRun, type ISectionOptions } from 'docx';
 import type { ProseBlock, Report } from '../../model/types.ts';
 import { viewContext } from '../views/table-view.ts';
 import { legendOrder, type SymbolRef } from '../symbols.ts';
 import { periodText, reportTypeNames, sectionTitle, statusLine, subtitleLine, titlePageFacts, tocEntries } from '../views/document.ts';
 import { symbolPng } from './symbol-images.ts';
 import { headingParagraph, proseParagraphs, type ProseState } from './prose.ts';
-import { A4, MARGIN, STYLE, documentStyles, hex, listNumbering, type Orientation } from './styles.ts';
+import { A4, MARGIN, STYLE, documentStyles, hex, listNumbering, textWidth, type Orientation } from './styles.ts';
 import { Body, addBlock, type DocxContext } from './blocks.ts';
 import { TOC_ALIAS, finishDocx } from './finish.ts';
 import type { SymbolImages } from './tables.ts';
+import { embeddedFont } from './fonts.ts';
+import { logoImages, type Logo } from './logo.ts';
 
-function titlePage(report: Report): Paragraph[] {
+function titlePage(report: Report, logo: Logo): Paragraph[] {
   const { färger } = report.profile;
-  // The logo (SVG) is left out for now: docx embeds an SVG picture only together with a PNG fallback.
+  const alt = `Logotyp: ${report.profile.namn}`;
   return [
-    new Paragraph({ spacing: { before: 2400 }, children: [new TextRun({ text: report.profile.namn, bold: true, color: hex(färger.primär), size: 25 })] }),
+    // The SVG with a PNG drawn from it for readers without SVG support; both described.
+    new Paragraph({
+      children: [
+        new ImageRun({
+          type: 'svg',
+          data: logo.svg,
+          fallback: { type: 'png', data: logo.png },
+          transformation: { width: logo.width, height: logo.height },
+          altText: { name: alt, title: alt, description: alt },
+        }),
+      ],
+    }),
+    new Paragraph({ spacing: { before: 1200 }, children: [new TextRun({ text: report.profile.namn, bold: true, color: hex(färger.primär), size: 25 })] }),
     new Paragraph({ children: [new TextRun({ text: report.meta.nämnd, size: 27 })] }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(report.meta.titel)] }),
     new Paragraph({ spacing: { after: 600 }, children: [new TextRun({ text: subtitleLine(report), size: 27 })] }),
@@ -132,8 +146,8 @@ export async function renderDocx(report: Report): Promise<Uint8Array> {
     features: { updateFields: true },
     styles: documentStyles(report.profile),
     numbering: listNumbering(),
-    sections: [{ properties: { page: sectionPage('portrait') }, children: titlePage(report) }, ...bodySections],
+    sections: [{ properties: { page: sectionPage('portrait') }, children: titlePage(report, await logoImages(report.profile)) }, ...bodySections],
   });
 
-  return finishDocx(new Uint8Array(await Packer.toBuffer(doc)), { date: report.meta.datum, tableCaptions: ctx.captions });
+  return finishDocx(new Uint8Array(await Packer.toBuffer(doc)), { date: report.meta.datum, tableCaptions: ctx.captions, font: embeddedFont(report.profile.typsnitt), contentsTab: textWidth('portrait') });
 }

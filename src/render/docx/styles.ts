@@ -24,6 +24,20 @@ export function textWidth(orientation: Orientation): number {
 /** Font sizes in half-points. */
 export const SIZE = { body: 21, table: 18, small: 17, title: 56, h1: 36, h2: 28, h3: 24, h4: 21 } as const;
 
+/**
+ * Line heights are "at least" a fixed height, in twips, never "auto": Word
+ * takes a font's line height from its Windows metrics (Source Sans 3: 1.222 em),
+ * LibreOffice from its typographic ones (1.424 em), so auto spacing sets the same
+ * text looser in LibreOffice. A minimum above both gives the same lines in
+ * both, which the contents' page numbers rely on (layout.ts); a larger picture
+ * still makes its line taller.
+ */
+export const LINE_EM = 1.43;
+/** The line height of text of a size (half-points), at least LINE_EM. */
+export const lineFor = (halfPoints: number, em = LINE_EM) => Math.ceil(halfPoints * 10 * em);
+/** Body text: 10.5 pt on 1.45 lines, as in the PDF. */
+export const BODY_LINE = lineFor(SIZE.body, 1.45);
+
 /** Style ids of the paragraph styles defined here besides the defaults. */
 export const STYLE = {
   tocHeading: 'TOCHeading',
@@ -47,17 +61,17 @@ export function documentStyles(profile: Profile): IStylesOptions {
   const primär = hex(färger.primär);
   const heading = (size: number, level: number, before: number) => ({
     run: { font: typsnitt, size, bold: true, color: primär },
-    paragraph: { spacing: { before, after: 120, line: 240, lineRule: LineRuleType.AUTO }, keepNext: true, keepLines: true, outlineLevel: level },
+    paragraph: { spacing: { before, after: 120, line: lineFor(size), lineRule: LineRuleType.AT_LEAST }, keepNext: true, keepLines: true, outlineLevel: level },
   });
   return {
     default: {
       document: {
         run: { font: typsnitt, size: SIZE.body, color: hex(färger.text), language: { value: 'sv-SE' } },
-        paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
+        paragraph: { spacing: { after: 120, line: BODY_LINE, lineRule: LineRuleType.AT_LEAST } },
       },
       title: {
         run: { font: typsnitt, size: SIZE.title, bold: true, color: primär },
-        paragraph: { spacing: { before: 400, after: 200, line: 240, lineRule: LineRuleType.AUTO } },
+        paragraph: { spacing: { before: 400, after: 200, line: lineFor(SIZE.title), lineRule: LineRuleType.AT_LEAST } },
       },
       heading1: heading(SIZE.h1, 0, 0),
       heading2: heading(SIZE.h2, 1, 280),
@@ -72,7 +86,7 @@ export function documentStyles(profile: Profile): IStylesOptions {
         name: 'TOC Heading',
         next: 'Normal',
         run: { size: SIZE.h1, bold: true, color: primär },
-        paragraph: { spacing: { after: 240 }, keepNext: true },
+        paragraph: { spacing: { after: 240, line: lineFor(SIZE.h1), lineRule: LineRuleType.AT_LEAST }, keepNext: true },
       },
       {
         id: 'TOC1',
@@ -114,14 +128,14 @@ export function documentStyles(profile: Profile): IStylesOptions {
         name: 'Tabelltext',
         basedOn: 'Normal',
         run: { size: SIZE.table },
-        paragraph: { spacing: { before: 0, after: 0, line: 252, lineRule: LineRuleType.AUTO } },
+        paragraph: { spacing: { before: 0, after: 0, line: lineFor(SIZE.table), lineRule: LineRuleType.AT_LEAST } },
       },
       {
         id: STYLE.tableNote,
         name: 'Tabellnot',
         basedOn: 'Normal',
         run: { size: SIZE.small },
-        paragraph: { spacing: { before: 60, after: 0 } },
+        paragraph: { spacing: { before: 60, after: 0, line: lineFor(SIZE.small), lineRule: LineRuleType.AT_LEAST } },
       },
       { id: STYLE.header, name: 'header', basedOn: 'Normal', run: { size: SIZE.small, color: '444444' }, paragraph: { spacing: { after: 0 } } },
       { id: STYLE.footer, name: 'footer', basedOn: 'Normal', run: { size: SIZE.small, color: '444444' }, paragraph: { spacing: { after: 0 }, alignment: AlignmentType.RIGHT } },

@@ -5,6 +5,7 @@ import {
   BorderStyle,
   ExternalHyperlink,
   ImageRun,
+  LineRuleType,
   Paragraph,
   ShadingType,
   Table,
@@ -19,7 +20,7 @@ import {
 import type { CellView, HeaderCellView, RowView, TableView } from '../views/table-view.ts';
 import type { Profile } from '../../model/types.ts';
 import { symbolWord, type SymbolRef } from '../symbols.ts';
-import { STYLE, hex, textWidth, type Orientation } from './styles.ts';
+import { STYLE, hex, lineFor, textWidth, type Orientation } from './styles.ts';
 
 /** PNG bytes per symbol, prepared before the document is assembled. */
 export type SymbolImages = (ref: SymbolRef) => Uint8Array;
@@ -52,6 +53,8 @@ function cellParagraphs(text: readonly string[], align: 'left' | 'right', run: R
         style: STYLE.tableText,
         alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         keepNext: keepNext || undefined,
+        // Compact tables: smaller lines than the style's (see LINE_EM in styles.ts).
+        spacing: run.size ? { line: lineFor(run.size), lineRule: LineRuleType.AT_LEAST } : undefined,
         children: [...(i === 0 ? lead : []), new TextRun({ text: line, ...run }), ...(i === lines.length - 1 ? tail : [])],
       }),
   );
@@ -166,7 +169,7 @@ export function tableElements(view: TableView, profile: Profile, images: SymbolI
     new Table({
       width: { size: total, type: WidthType.DXA },
       columnWidths: columns,
-      layout: TableLayoutType.AUTOFIT,
+      layout: TableLayoutType.FIXED,
       margins: CELL_MARGINS,
       rows: [...head, ...body],
       borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },

@@ -17,6 +17,8 @@ import { legendOrder, symbolSvg, symbolWord } from '../symbols.ts';
 import { periodText, reportTypeNames, sectionTitle, statusLine, subtitleLine, titlePageFacts, tocEntries } from '../views/document.ts';
 import { proseHtml } from './prose.ts';
 import { fontFaceCss } from './fonts.ts';
+import { chartStyle, drawChart } from '../charts/draw.ts';
+import { inlineSvg } from '../charts/svg.ts';
 
 export const templatesRoot = fileURLToPath(new URL('../../../templates/', import.meta.url));
 
@@ -156,6 +158,17 @@ function blockView(block: Block, report: Report): Record<string, unknown> {
           kommentar: m.kommentar,
         })),
         not: block.not ?? null,
+      };
+    case 'diagram':
+      return {
+        partial: 'diagram',
+        id: block.id,
+        rubrik: block.rubrik,
+        svg: block.visa === 'tabell' ? null : new Handlebars.SafeString(inlineSvg(drawChart(block, chartStyle(report.profile), 'svg').data, `diagram-${block.id}`, block.alt)),
+        hänvisning: block.visa === 'diagram' && block.bilaga ? `Diagrammets data finns i tabellform i Bilaga ${block.bilaga.nummer}. ${block.bilaga.rubrik}.` : null,
+        // The note stands under the chart, or under the data table when the table follows.
+        not: block.visa === 'diagram' ? (block.not ?? null) : null,
+        tables: tables(tableViews(block, ctx)),
       };
     default:
       return { partial: block.kind, tables: tables(tableViews(block, ctx)), not: block.not ?? null };

@@ -3,7 +3,7 @@
  * model and read by both the HTML and the DOCX renderer, so the two outputs
  * show the same headers, the same rows and the same formatted figures.
  */
-import type { Amount, AmountColumn, Bedömningar, DataBlock, Driftredovisning, GenericCell, GenericTable, Indicator, Indikatortabell, Internbudget, Investeringsbudget, Investeringsredovisning, Målområde, Personalnyckeltal, Report, StaffFigure, TextTable } from '../../model/types.ts';
+import type { Amount, AmountColumn, Bedömningar, DataBlock, Diagram, DiagramUnit, Driftredovisning, GenericCell, GenericTable, Indicator, Indikatortabell, Internbudget, Investeringsbudget, Investeringsredovisning, Målområde, Personalnyckeltal, Report, StaffFigure, TextTable } from '../../model/types.ts';
 import { driftHeadings, investmentHeadings } from '../../model/redovisning.ts';
 import type { Assessment, Outcome, Status, TrendResult } from '../../model/assessment/types.ts';
 import { formatAmount, formatNumber, formatPercent, NBSP, type FormatOptions } from '../../format/swedish.ts';
@@ -535,6 +535,44 @@ export function indikatortabellView(b: Indikatortabell, ctx: ViewContext): Table
   };
 }
 
+// ---------------------------------------------------------------- charts
+
+/** A chart's figures in the chart's unit: "204 370", "64 %", "1 332,5". */
+export function diagramCell(value: number | null | undefined, unit: DiagramUnit, format: FormatOptions): string {
+  if (value === null || value === undefined) return '–';
+  switch (unit.kind) {
+    case 'belopp':
+      return formatAmount(value, unit.enhet, format);
+    case 'procent':
+      return formatPercent(value, unit.decimaler, format);
+    case 'tal':
+      return formatNumber(value, unit.decimaler, format);
+  }
+}
+
+/** The data table of a chart: the chart's categories as rows, its series as columns, and the källa's sum row; targets as typed. */
+export function diagramTableView(d: Diagram, { format }: ViewContext): TableView {
+  const unit = d.enhet.kind === 'belopp' ? ` (${d.enhet.enhet})` : d.enhet.kind === 'tal' && d.enhet.enhet ? ` (${d.enhet.enhet})` : '';
+  const cell = (s: Diagram['serier'][number], i: number): CellView => {
+    const target = s.mål?.[i];
+    return { lines: target ? formatTarget(target, format) : [diagramCell(s.värden[i], d.enhet, format)], align: 'right' };
+  };
+  const n = d.serier.length;
+  const first = n > 3 ? 30 : 40;
+  return {
+    id: `${d.id}-data`,
+    caption: `Diagrammets data: ${d.rubrik}${unit}`,
+    widths: [first, ...d.serier.map(() => (100 - first) / n)],
+    head: [[{ text: d.kategorirubrik, align: 'left', scope: 'col' }, ...d.serier.map((s) => ({ text: s.namn, align: 'right' as const, scope: 'col' as const }))]],
+    body: [
+      ...d.kategorier.map((k, i) => ({ kind: 'data' as const, cells: [text(k, { rowHeader: true }), ...d.serier.map((s) => cell(s, i))] })),
+      ...(d.summa ? [{ kind: 'total' as const, cells: [text(d.summa.namn, { rowHeader: true }), ...d.serier.map((_, i) => ({ lines: [diagramCell(d.summa!.värden[i], d.enhet, format)], align: 'right' as const }))] }] : []),
+    ],
+    note: d.not,
+    wide: false,
+  };
+}
+
 /** The table views of a data block, in print order. Uppdrag and resultatmål are laid out as goal cards, not tables. */
 export function tableViews(block: DataBlock, ctx: ViewContext): TableView[] {
   switch (block.kind) {
@@ -563,5 +601,7 @@ export function tableViews(block: DataBlock, ctx: ViewContext): TableView[] {
     case 'uppdrag':
     case 'resultatmål':
       return [];
+    case 'diagram':
+      return block.visa === 'diagram' ? [] : [diagramTableView(block, ctx)];
   }
 }

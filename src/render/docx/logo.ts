@@ -1,0 +1,51 @@
+/**
+ * The profile's logo for the DOCX title page: the SVG itself, and a PNG drawn
+ * from it for Word versions that do not show SVG (Word 2013 and older,
+ * LibreOffice before 7.x, many case-management previews).
+ */
+import { GlobalFonts, createCanvas, loadImage } from '@napi-rs/canvas';
+import type { Profile } from '../../model/types.ts';
+import { FACES, embeddedFont } from './fonts.ts';
+
+/** Width on the page in pixels at 96 dpi, as in the HTML (18rem). */
+export const LOGO_WIDTH_PX = 288;
+/** The PNG is drawn at twice that: about 190 dpi on paper. */
+const SCALE = 2;
+
+export interface Logo {
+  svg: Uint8Array;
+  png: Uint8Array;
+  /** Size on the page, pixels at 96 dpi. */
+  width: number;
+  height: number;
+}
+
+/** The logo's intrinsic size from width/height, else from the viewBox. */
+function svgSize(svg: string): { width: number; height: number } {
+  const root = svg.match(/<svg\b[^>]*>/)?.[0] ?? '';
+  const attr = (name: string) => Number.parseFloat(root.match(new RegExp(`\\s${name}="([\\d.]+)(px)?"`))?.[1] ?? '');
+  const [width, height] = [attr('width'), attr('height')];
+  if (width > 0 && height > 0) return { width, height };
+  const box = root.match(/\sviewBox="[\d.\s-]*?([\d.]+)[\s,]+([\d.]+)"/);
+  if (box) return { width: Number(box[1]), height: Number(box[2]) };
+  return { width: 300, height: 100 };
+}
+
+const registered = new Set<string>();
+
+export async function logoImages(profile: Profile): Promise<Logo> {
+  // Text in the logo takes the document's font, as in the HTML (style.css), never an arbitrary system font.
+  const svgText = profile.logotypSvg.replace(/<\?xml[^>]*>\s*/, '').replace(/<svg\b/, `<svg font-family="${profile.typsnitt}, sans-serif"`);
+  if (!registered.has(profile.typsnitt)) {
+    const font = embeddedFont(profile.typsnitt);
+    for (const face of FACES) GlobalFonts.register(Buffer.from(font.faces[face]), profile.typsnitt);
+    registered.add(profile.typsnitt);
+  }
+  const size = svgSize(svgText);
+  const width = LOGO_WIDTH_PX;
+  const height = Math.max(1, Math.round((size.height / size.width) * width));
+  const image = await loadImage(Buffer.from(svgText));
+  const canvas = createCanvas(width * SCALE, height * SCALE);
+  canvas.getContext('2d').drawImage(image, 0, 0, width * SCALE, height * SCALE);
+  return { svg: new TextEncoder().encode(svgText), png: new Uint8Array(canvas.toBuffer('image/png')), width, height };
+}
