@@ -94,14 +94,15 @@ export function documentStyles(profile: Profile): IStylesOptions {
         basedOn: 'Normal',
         next: 'Normal',
         run: { bold: true },
-        paragraph: { spacing: { before: 120, after: 40 }, rightTabStop: textWidth('portrait') },
+        // Tighter than body text, so that a long contents (the årsredovisning's 45 entries) fits one page.
+        paragraph: { spacing: { before: 80, after: 0, line: lineFor(SIZE.body, 1.3), lineRule: LineRuleType.AT_LEAST }, rightTabStop: textWidth('portrait') },
       },
       {
         id: 'TOC2',
         name: 'toc 2',
         basedOn: 'Normal',
         next: 'Normal',
-        paragraph: { spacing: { after: 40 }, indent: { left: 340 }, rightTabStop: textWidth('portrait') },
+        paragraph: { spacing: { after: 0, line: lineFor(SIZE.body, 1.3), lineRule: LineRuleType.AT_LEAST }, indent: { left: 340 }, rightTabStop: textWidth('portrait') },
       },
       {
         id: STYLE.caption,
