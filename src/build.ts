@@ -13,10 +13,13 @@ import { renderHtml } from './render/html/render-html.ts';
 import { findBrowser, launchBrowser } from './render/pdf/browser.ts';
 import { renderPdf } from './render/pdf/render-pdf.ts';
 import { renderDocx } from './render/docx/render-docx.ts';
+import { reviewText } from './review/text.ts';
+import { serializeModelJson } from './review/json.ts';
 import { writeAtomically, type OutputFile } from './output/write.ts';
 import { BuildCache, CACHE_FILE, pdfCodeFingerprint, sha256 } from './output/cache.ts';
 
-export const allFormats = ['pdf', 'docx', 'html'] as const;
+/** granskning: the review text <id>.granskning.txt; json: the computed model <id>.modell.json (see src/review/). */
+export const allFormats = ['pdf', 'docx', 'html', 'granskning', 'json'] as const;
 export type Format = (typeof allFormats)[number];
 
 export interface BuildOptions {
@@ -111,6 +114,8 @@ async function renderReport(
   const html = renderHtml(report);
   if (formats.includes('html')) jobs.push(Promise.resolve({ path: path('html'), data: html }));
   if (formats.includes('docx')) jobs.push(renderDocx(report).then((data) => ({ path: path('docx'), data })));
+  if (formats.includes('granskning')) jobs.push(Promise.resolve({ path: path('granskning.txt'), data: reviewText(report) }));
+  if (formats.includes('json')) jobs.push(Promise.resolve({ path: path('modell.json'), data: serializeModelJson(report) }));
   if (formats.includes('pdf')) {
     const file = `${report.id}.pdf`;
     const key = sha256([html, pdfCodeFingerprint(findBrowser() ?? ''), report.meta.datum, process.env.SOURCE_DATE_EPOCH ?? ''].join('\n'));

@@ -29,10 +29,12 @@ beforeAll(async () => {
 });
 
 describe('the example verksamhetsplan', () => {
-  it('builds without errors or warnings and writes all three formats', () => {
+  it('builds without errors or warnings and writes every format, the review files next to the PDF', () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.ok).toBe(true);
-    expect(result.reports[0]!.written.map((p) => p.split('.').pop()).sort()).toEqual(['docx', 'html', 'pdf']);
+    expect(result.reports[0]!.written.map((p) => p.slice(outDir.length + 1)).sort()).toEqual(
+      ['docx', 'granskning.txt', 'html', 'modell.json', 'pdf'].map((ext) => `${REPORT}.${ext}`),
+    );
   });
 
   describe('PDF', () => {

@@ -1,0 +1,103 @@
+/**
+ * npm run diff:report -- <före> <efter>: what changed between two versions of
+ * the reports, compared through the computed models (see README, "Jämför två
+ * versioner"). Exit codes: 0 nothing changed, 1 something changed, 2 usage,
+ * 3 no browser (--pdf), 4 a version has errors in its content or an unexpected
+ * error, 5 the ändringsrapport could not be written.
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { BuildError, ExitCode, formatDiagnostic } from '../diagnostics.ts';
+import { writeAtomically } from '../output/write.ts';
+import { resolveSide, UsageError, type Side } from '../diff/sides.ts';
+import { compareVersions } from '../diff/run.ts';
+import { comparisonText } from '../diff/render-text.ts';
+import { comparisonHtml } from '../diff/render-html.ts';
+import { comparisonPdf } from '../diff/render-pdf.ts';
+import { hasChanges } from '../diff/types.ts';
+
+export const DiffExit = { unchanged: 0, changed: 1, usage: 2, browserMissing: 3, contentErrors: 4, writeFailed: 5 } as const;
+
+const usage = `Användning: npm run diff:report -- <före> <efter> [flaggor]
+
+  <före> <efter>       två versioner: en version i git (HEAD~1, HEAD, en tagg, en commit)
+                       eller en mapp (content, en kopia av content, eller en rapportmapp)
+  --report <mapp>      jämför bara den här rapporten (mappnamn); kan upprepas
+  --content <mapp>     innehållsmappen i git-versionerna (standard: content)
+  --html <fil>         skriv ändringsrapporten som HTML
+  --pdf <fil>          skriv ändringsrapporten som PDF
+  --help               visa den här hjälpen
+
+Slutkoder: 0 inga ändringar, 1 ändringar finns, 2 felaktigt kommando,
+3 ingen webbläsare för --pdf, 4 fel i innehållet i en version, 5 filen kunde inte skrivas.`;
+
+function fail(message: string): never {
+  process.stderr.write(`fel: ${message}\n\n${usage}\n`);
+  process.exit(DiffExit.usage);
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        report: { type: 'string', multiple: true },
+        content: { type: 'string', default: 'content' },
+        html: { type: 'string' },
+        pdf: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+      allowPositionals: true,
+    });
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return DiffExit.unchanged;
+  }
+  if (positionals.length !== 2) fail(`ange två versioner att jämföra, till exempel "HEAD~1 HEAD" eller "HEAD content" (fick ${positionals.length})`);
+
+  const sides: Side[] = [];
+  try {
+    for (const spec of positionals) sides.push(resolveSide(spec, values.content!));
+    const [older, newer] = sides as [Side, Side];
+    const reports = values.report?.map((r) => r.replace(/^content\//, '').replace(/\/+$/, ''));
+    const { comparison, problems, newer: models } = compareVersions(older, newer, reports);
+
+    for (const p of problems) {
+      process.stderr.write(`✗ ${p.report} i ${p.version} kunde inte läsas och jämförs inte:\n`);
+      for (const d of p.errors) process.stderr.write(`  ${formatDiagnostic(d)}\n`);
+    }
+    process.stdout.write(comparisonText(comparison, { colour: process.stdout.isTTY && !process.env.NO_COLOR }));
+
+    const files = [];
+    if (values.html) {
+      files.push({ path: resolve(values.html), data: comparisonHtml(comparison, models) });
+    }
+    if (values.pdf) files.push({ path: resolve(values.pdf), data: await comparisonPdf(comparison, models) });
+    if (files.length) {
+      await writeAtomically(files);
+      // On stderr, so that stdout holds only the comparison (and can be redirected to a file).
+      for (const f of files) process.stderr.write(`Ändringsrapporten skrevs till ${f.path}\n`);
+    }
+    if (problems.length) return DiffExit.contentErrors;
+    return hasChanges(comparison) ? DiffExit.changed : DiffExit.unchanged;
+  } finally {
+    for (const s of sides) s.cleanup();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof UsageError) fail(err.message);
+    if (err instanceof BuildError) {
+      process.stderr.write(`fel: ${err.message}\n${err.hint ? `    → ${err.hint}\n` : ''}`);
+      process.exit(err.exitCode === ExitCode.browserMissing ? DiffExit.browserMissing : err.exitCode === ExitCode.writeFailed ? DiffExit.writeFailed : DiffExit.contentErrors);
+    }
+    process.stderr.write(`Oväntat fel i kommunrapport: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(DiffExit.contentErrors);
+  },
+);

@@ -1,0 +1,190 @@
+/**
+ * "npm run diff:report" as a reviewer meets it: a modified copy of the example
+ * plan compared folder against folder and git revision against revision, the
+ * ändringsrapport written as HTML and PDF and read back, and the review files
+ * that every build writes next to the PDF.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from '../../src/build.ts';
+import { checkPdfUa } from '../helpers/pdfua.ts';
+
+const REPORT = 'oxelosund-von-verksamhetsplan-2024-2026';
+
+function cli(...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/diff.ts', ...args], { encoding: 'utf8', timeout: 300_000 });
+  return { code: run.status, stdout: run.stdout.replace(/\u00a0/g, ' '), stderr: run.stderr };
+}
+
+function edit(file: string, from: string, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`"${from}" finns inte i ${file}`);
+  writeFileSync(file, text.replace(from, to));
+}
+
+/** A content folder with the example plan and the municipal profiles. */
+function copyOfExample(root: string): string {
+  cpSync(join('content', REPORT), join(root, REPORT), { recursive: true });
+  cpSync(join('content', 'kommuner'), join(root, 'kommuner'), { recursive: true });
+  return root;
+}
+
+/** The changes a reviewer should find: a figure and the total it feeds, a target, a goal's wording, a paragraph. */
+function modify(root: string): void {
+  const dir = join(root, REPORT);
+  edit(join(dir, '03-ekonomi.md'), '{ namn: Elcyklar, mb-2024: 75, mb-2025: 100, mb-2026: 100 }', '{ namn: Elcyklar, mb-2024: 75, mb-2025: 150, mb-2026: 100 }');
+  edit(join(dir, '03-ekonomi.md'), 'mb-2025: 4210,', 'mb-2025: 4260,');
+  edit(join(dir, '08-trygg-och-vardig-alderdom.md'), 'målvärden: { 2024: "71 %", 2025: "74 %", 2026: "77 %" }', 'målvärden: { 2024: "71 %", 2025: "76 %", 2026: "77 %" }');
+  edit(join(dir, '08-trygg-och-vardig-alderdom.md'), 'nöjda med sin hemtjänst ska öka till 67 % 2024.', 'nöjda med sin hemtjänst ska öka till 71 % 2024.');
+  edit(join(dir, '01-inledning.md'), 'Beslutet finns i sin helhet i bilagan med samma namn.', 'Hela beslutet finns i bilagan med samma namn.');
+}
+
+const EXPECTED_LINES = [
+  `■ Vård- och omsorgsnämndens verksamhetsplan 2024–2026 (${REPORT}): ändrad`,
+  '    Ekonomi › Investeringsbudget 2024–2026 (tkr)',
+  '      SO, Utrustning › Elcyklar · Mål & budget 2025: 100 → 150 (+50)',
+  '      Totalt Vård- och omsorgsnämnd · Mål & budget 2025: 4 210 → 4 260 (+50)',
+  '      Indikator ”Andel brukare som är ganska eller mycket nöjda med sin hemtjänst” · Målvärde 2025: 74 % → 76 % (+2 procentenheter)',
+  '      Nämndmål ”Andel brukare som är ganska eller mycket nöjda med sin hemtjänst ska…” · Ändrad text:',
+  '        Andel brukare som är ganska eller mycket nöjda med sin hemtjänst ska öka till [-67-]{+71+} % 2024.',
+  '    Inledning',
+  '        Den 8 november 2023 antog kommunfullmäktige (KF) Mål och budget 2024–2026. [-Beslutet-]{+Hela beslutet+} finns i [-sin helhet i -]bilagan med samma namn.',
+];
+
+describe('diff:report, folder against folder', () => {
+  let before: string;
+  let after: string;
+  let out: string;
+  let result: ReturnType<typeof cli>;
+
+  beforeAll(() => {
+    before = copyOfExample(mkdtempSync(join(tmpdir(), 'kommunrapport-fore-')));
+    after = copyOfExample(mkdtempSync(join(tmpdir(), 'kommunrapport-efter-')));
+    modify(after);
+    out = mkdtempSync(join(tmpdir(), 'kommunrapport-andringar-'));
+    result = cli(before, after, '--html', join(out, 'ändringar.html'), '--pdf', join(out, 'ändringar.pdf'));
+  });
+
+  it('lists every change in Swedish and exits with code 1', () => {
+    expect(result.stderr).toBe(`Ändringsrapporten skrevs till ${join(out, 'ändringar.html')}\nÄndringsrapporten skrevs till ${join(out, 'ändringar.pdf')}\n`);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.split('\n');
+    for (const line of EXPECTED_LINES) expect(lines).toContain(line);
+    expect(lines.at(-2)).toBe('Ändringar i 1 av 1 rapport (siffror: 2, målvärden: 1, mål, indikatorer och uppdrag: 1, text: 1).');
+  });
+
+  it('writes the ändringsrapport as accessible HTML', () => {
+    const html = readFileSync(join(out, 'ändringar.html'), 'utf8');
+    expect(html).toContain('<html lang="sv">');
+    expect(html).toContain('<title>Ändringsrapport: Vård- och omsorgsnämndens verksamhetsplan 2024–2026</title>');
+    expect(html).toContain('<th scope="col">Rad, mål eller stycke</th><th scope="col">Ändring</th><th scope="col">Före</th><th scope="col">Efter</th><th scope="col" class="tal">Skillnad</th>');
+    expect(html).toContain('<tr><th scope="row">SO, Utrustning › Elcyklar</th><td>Mål &amp; budget 2025</td><td class="tal">100</td><td class="tal">150</td><td class="tal">+50</td></tr>');
+    expect(html).toContain('<del>Beslutet</del>');
+    expect(html).toContain('<ins>Hela beslutet</ins>');
+  });
+
+  it('writes the same content as a tagged Swedish PDF', () => {
+    const text = spawnSync('pdftotext', [join(out, 'ändringar.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('Ändringsrapport: Vård- och omsorgsnämndens verksamhetsplan 2024–2026');
+    expect(text).toContain('Ändrade siffror i tabeller (2) Rad, mål eller stycke Ändring Före Efter Skillnad Ekonomi › Investeringsbudget 2024–2026 (tkr) SO, Utrustning › Elcyklar Mål & budget 2025 100 150 +50');
+    expect(text).toContain('Ändrade målvärden (1)');
+    expect(text).toContain('+2 procentenheter');
+    expect(text).toContain('Hela beslutet finns i bilagan');
+    expect(text).toMatch(/Sida 1 av \d/);
+    const info = spawnSync('pdfinfo', [join(out, 'ändringar.pdf')], { encoding: 'utf8' }).stdout;
+    expect(info).toMatch(/^Title:\s+Ändringsrapport: Vård- och omsorgsnämndens verksamhetsplan 2024–2026$/m);
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+  });
+
+  it('passes the same PDF/UA checks as the reports', async () => {
+    expect(await checkPdfUa(new Uint8Array(readFileSync(join(out, 'ändringar.pdf'))))).toEqual([]);
+  });
+
+  it('finds nothing between a folder and itself, and exits with code 0', () => {
+    const same = cli(before, before);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toContain(`■ Vård- och omsorgsnämndens verksamhetsplan 2024–2026 (${REPORT}): inga ändringar`);
+    expect(same.stdout.trimEnd().split('\n').at(-1)).toBe('Inga ändringar (1 rapport jämförd).');
+  });
+
+  it('refuses a wrong command line with exit code 2', () => {
+    expect(cli(before).code).toBe(2);
+    const unknown = cli(before, after, '--okänd');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Användning: npm run diff:report');
+    const neither = cli(before, 'ingen-sådan-version');
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toContain('"ingen-sådan-version" är varken en mapp eller en version i git');
+  });
+
+  it('names the errors of a version it cannot read, and exits with code 4', () => {
+    const broken = copyOfExample(mkdtempSync(join(tmpdir(), 'kommunrapport-trasig-')));
+    edit(join(broken, REPORT, '03-ekonomi.md'), 'mb-2025: 4210,', 'mb-2025: 4211,');
+    const run = cli(before, broken);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain(`✗ ${REPORT} i ${broken} kunde inte läsas och jämförs inte:`);
+    expect(run.stderr).toContain('03-ekonomi.md');
+    expect(run.stdout).toContain(`Jämfördes inte på grund av fel i innehållet: ${REPORT} i ${broken}.`);
+  });
+});
+
+describe('diff:report, git revision against revision', () => {
+  it('reads each revision with git, leaves the working tree alone, and finds the changes', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'kommunrapport-git-'));
+    const git = (...args: string[]) => {
+      const run = spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(run.stderr);
+      return run.stdout;
+    };
+    git('init', '-q');
+    git('config', 'user.email', 'granskare@example.se');
+    git('config', 'user.name', 'Granskare');
+    copyOfExample(join(repo, 'content'));
+    git('add', '-A');
+    git('commit', '-qm', 'Version 1');
+    modify(join(repo, 'content'));
+    git('commit', '-qam', 'Version 2');
+    // An uncommitted edit that neither revision holds.
+    edit(join(repo, 'content', REPORT, '01-inledning.md'), 'Hela beslutet', 'Hela det beslutet');
+    const head = git('rev-parse', 'HEAD');
+
+    const run = cli('HEAD~1', 'HEAD', '--content', join(repo, 'content'));
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Ändringar från HEAD~1 till HEAD');
+    for (const line of EXPECTED_LINES) expect(run.stdout.split('\n')).toContain(line);
+
+    expect(git('rev-parse', 'HEAD')).toBe(head);
+    expect(git('status', '--porcelain')).toBe(` M content/${REPORT}/01-inledning.md\n`);
+
+    // The working tree against HEAD: only the uncommitted edit.
+    const local = cli('HEAD', join(repo, 'content'), '--content', join(repo, 'content'));
+    expect(local.code).toBe(1);
+    expect(local.stdout).toContain('Hela {+det +}beslutet finns i bilagan med samma namn.');
+    expect(local.stdout).toContain('Ändringar i 1 av 1 rapport (text: 1).');
+    rmSync(repo, { recursive: true, force: true });
+  });
+});
+
+describe('the review files of a build', () => {
+  it('writes <id>.granskning.txt and <id>.modell.json, the same bytes on a rebuild', async () => {
+    const outs = [mkdtempSync(join(tmpdir(), 'kommunrapport-granskning-')), mkdtempSync(join(tmpdir(), 'kommunrapport-granskning-'))];
+    for (const outDir of outs) {
+      const result = await build({ contentDir: 'content', outDir, reports: [REPORT], formats: ['granskning', 'json'] });
+      expect(result.ok).toBe(true);
+      expect(result.reports[0]!.written.map((p) => p.slice(outDir.length + 1)).sort()).toEqual([`${REPORT}.granskning.txt`, `${REPORT}.modell.json`]);
+    }
+    for (const file of [`${REPORT}.granskning.txt`, `${REPORT}.modell.json`]) {
+      expect(readFileSync(join(outs[1]!, file))).toEqual(readFileSync(join(outs[0]!, file)));
+    }
+    const text = readFileSync(join(outs[0]!, `${REPORT}.granskning.txt`), 'utf8');
+    expect(text).toContain('investeringsbudget | SO, Utrustning › Elcyklar | Mål & budget 2024: 75 | Mål & budget 2025: 100 | Mål & budget 2026: 100');
+    expect(text).toContain('    Indikator [andel-nojda-hemtjanst]: Andel brukare som är ganska eller mycket nöjda med sin hemtjänst | Datakälla: Nationell brukarundersökning | Riktning: Högre är bättre | Ingångsvärde: 64 % (2023) | Målvärde 2024: 71 % | Målvärde 2025: 74 % | Målvärde 2026: 77 %');
+    const json = JSON.parse(readFileSync(join(outs[0]!, `${REPORT}.modell.json`), 'utf8')) as { schemaVersion: number; rapport: { id: string } };
+    expect(json.schemaVersion).toBe(1);
+    expect(json.rapport.id).toBe(REPORT);
+  });
+});
