@@ -11,6 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from '../../src/build.ts';
 import { checkPdfUa } from '../helpers/pdfua.ts';
+import { compareVersions } from '../../src/diff/run.ts';
+import { resolveSide } from '../../src/diff/sides.ts';
+import { comparisonText } from '../../src/diff/render-text.ts';
+import type { Change } from '../../src/diff/types.ts';
 
 const REPORT = 'oxelosund-von-verksamhetsplan-2024-2026';
 
@@ -186,5 +190,80 @@ describe('the review files of a build', () => {
     const json = JSON.parse(readFileSync(join(outs[0]!, `${REPORT}.modell.json`), 'utf8')) as { schemaVersion: number; rapport: { id: string } };
     expect(json.schemaVersion).toBe(1);
     expect(json.rapport.id).toBe(REPORT);
+  });
+});
+
+describe('the example årsredovisning in a second version', () => {
+  const AR = 'katrineholm-von-arsredovisning-2024';
+  let found: Change[];
+  let text: string;
+
+  beforeAll(() => {
+    const copy = (root: string) => {
+      cpSync(join('content', AR), join(root, AR), { recursive: true });
+      cpSync(join('content', 'kommuner'), join(root, 'kommuner'), { recursive: true });
+      return root;
+    };
+    const before = copy(mkdtempSync(join(tmpdir(), 'kommunrapport-ar-fore-')));
+    const after = copy(mkdtempSync(join(tmpdir(), 'kommunrapport-ar-efter-')));
+    const dir = join(after, AR);
+    // A figure, and the avvikelse and Summa that must follow it (the model checks them).
+    edit(join(dir, '05-ekonomisk-stallning.md'), 'utfall: -20790, budget: -29814, avvikelse: 9024', 'utfall: -21790, budget: -29814, avvikelse: 8024');
+    edit(join(dir, '05-ekonomisk-stallning.md'), 'utfall: -907875, budget: -907426, avvikelse: -450', 'utfall: -908875, budget: -907426, avvikelse: -1450');
+    // A new outcome turns the trend and the assessment of the indicator and its resultatmål.
+    edit(join(dir, '09-bilaga-resultatmal.md'), 'utfall: { 2022: 88 %, 2023: 87 %, 2024: 83 % }', 'utfall: { 2022: 88 %, 2023: 87 %, 2024: 89 % }');
+    // A riktvärde lowered.
+    edit(join(dir, '09-bilaga-resultatmal.md'), 'målvärden: { 2024: 82 % }', 'målvärden: { 2024: 80 % }');
+    // A resultatmål with its own id reworded from scratch: still the same goal.
+    edit(join(dir, '09-bilaga-resultatmal.md'), 'text: Ökad nöjdhet med verksamheterna inom området funktionsstöd', 'text: Brukare inom funktionsstöd ska uppleva bättre kvalitet');
+    // An uppdrag done.
+    edit(join(dir, '10-bilaga-uppdrag.md'), 'huvudansvar: KS/SBF\n        status: påbörjad', 'huvudansvar: KS/SBF\n        status: klar');
+    // A sentence in the prose.
+    edit(join(dir, '07-forvantad-utveckling.md'), 'lämnade sitt slutbetänkande i februari 2023', 'lämnade sitt slutbetänkande den 1 februari 2023');
+    const result = compareVersions(resolveSide(before, 'content'), resolveSide(after, 'content'));
+    expect(result.problems).toEqual([]);
+    found = result.comparison.reports[0]!.changes;
+    text = comparisonText(result.comparison).replace(/\u00a0/g, ' ');
+  });
+
+  const line = (c: Change) => `${c.group} | ${c.subject} | ${c.what} | ${c.old ?? ''} → ${c.new ?? ''}${c.difference ? ` (${c.difference})` : ''}`.replace(/\u00a0/g, ' ');
+
+  it('finds the figure, and the avvikelse and Summa that follow it', () => {
+    const figures = found.filter((c) => c.where.includes('Driftredovisning, ackumulerat helår (tkr)')).map(line);
+    expect(figures).toEqual([
+      'siffror | Förvaltningsgemensamt | Utfall 2024 | −20 790 → −21 790 (−1 000)',
+      'siffror | Förvaltningsgemensamt | Avvikelse 2024 | 9 024 → 8 024 (−1 000)',
+      'siffror | Summa | Utfall 2024 | −907 875 → −908 875 (−1 000)',
+      'siffror | Summa | Avvikelse 2024 | −450 → −1 450 (−1 000)',
+    ]);
+  });
+
+  it('finds the outcome, and the trend and assessments it turns, as words', () => {
+    const lines = found.map(line);
+    const indicator = 'Indikator ”Brukarbedömning hemtjänst äldreomsorg – helhetssyn, andel (%)”';
+    expect(lines).toContain(`utfall | ${indicator} | Utfall 2024 | 83 % → 89 % (+6 procentenheter)`);
+    expect(lines).toContain(`bedömningar | ${indicator} | Trend | Sämre → Bättre`);
+    expect(lines).toContain(`bedömningar | ${indicator} | Bedömning | Ej uppfyllt → Delvis uppfyllt`);
+    expect(lines).toContain('bedömningar | Resultatmål ”Ökad nöjdhet med hemtjänsten” | Bedömning | Ej uppfyllt → Delvis uppfyllt');
+    // The counts per status in the summary table follow.
+    expect(lines).toContain('siffror | Totalt | Ej uppfyllt | 2 → 1 (−1)');
+  });
+
+  it('finds the lowered riktvärde and the uppdrag marked klar', () => {
+    const lines = found.map(line);
+    expect(lines).toContain('målvärden | Indikator ”Brukarbedömning särskilt boende äldreomsorg – helhetssyn, andel (%)” | Målvärde 2024 | 82 % → 80 % (−2 procentenheter)');
+    expect(lines.filter((l) => l.includes('| Status |'))).toEqual(['bedömningar | Uppdrag ”I samverkan med kommunens fastighetsbolag och privata hyresvärdar…” | Status | Påbörjad → Klar']);
+  });
+
+  it('shows the reworded resultatmål as renamed, not as removed and added', () => {
+    const goals = found.filter((c) => c.group === 'mål').map(line);
+    expect(goals).toEqual(['mål | Resultatmål ”Brukare inom funktionsstöd ska uppleva bättre kvalitet” | Ändrad text | Ökad nöjdhet med verksamheterna inom området funktionsstöd → Brukare inom funktionsstöd ska uppleva bättre kvalitet']);
+  });
+
+  it('finds the changed sentence word by word, and nothing else', () => {
+    expect(found.filter((c) => c.group === 'text').map((c) => [c.where.join(' › '), c.subject])).toEqual([['Förväntad utveckling › Samsjuklighetsutredningen', 'Stycke 1']]);
+    expect(text).toContain('Samsjuklighetsutredningen lämnade sitt slutbetänkande [-i-]{+den 1+} februari 2023. Den föreslår att …');
+    // Charts and the indicator appendix repeat figures compared elsewhere: not listed again.
+    expect(found.filter((c) => c.where.some((w) => /diagram|Indikatorer/i.test(w)))).toEqual([]);
   });
 });

@@ -136,6 +136,18 @@ describe('comparing two versions', () => {
     expect(found.map((c) => c.what)).toEqual(['Ändrad text']);
   });
 
+  it('finds an indicator moved to another nämndmål by its id, as moved', () => {
+    const sabo = '              - { mått: Nöjdhet särskilt boende, utfall: { 2023: 80, 2024: 80.5 }, målvärden: { 2024: 80 } }\n';
+    const personal = '              - { mått: Antal personal på 14 dagar, riktning: lägre, utfall: { 2023: 16, 2024: 14 }, målvärden: { 2024: 15 } }\n';
+    const found = changes([
+      [sabo, ''],
+      [personal, personal + sabo],
+    ]);
+    expect(found.filter((c) => c.group === 'mål').map((c) => [c.subject, c.what, c.old, c.new])).toEqual([
+      ['Indikator ”Nöjdhet särskilt boende”', 'Flyttad', 'Under Nämndmål ”Nöjdheten med hemtjänsten ska öka under året”', 'Under Nämndmål ”Kontinuiteten i hemtjänsten förbättras”'],
+    ]);
+  });
+
   it('never pairs two different ids given by the author', () => {
     const pairs = matchItems([{ id: 'a', stated: true, text: 'Samma text' }], [{ id: 'b', stated: true, text: 'Samma text' }]);
     expect(pairs).toEqual([]);
