@@ -9,6 +9,8 @@ import { Diagnostics } from '../../src/diagnostics.ts';
 import { loadAndCompute } from '../../src/model/build-model.ts';
 import { renderHtml } from '../../src/render/html/render-html.ts';
 import { join } from 'node:path';
+import { compareReports } from '../../src/diff/compare.ts';
+import { comparisonHtml } from '../../src/diff/render-html.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
@@ -19,22 +21,46 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe.each(findReportFolders('content'))('%s.html', (id) => {
-  it.each([
-    ['screen, wide', 1280],
-    ['screen, phone', 390],
-  ])('has no axe violations (%s)', async (_label, width) => {
-    const html = renderHtml(loadAndCompute(join('content', id), new Diagnostics())!);
-    const violations = await withPage(browser, async (page) => {
-      await page.setViewport({ width, height: 900 });
-      await page.setContent(html, { waitUntil: 'load' });
-      await page.addScriptTag({ content: axeSource });
-      return page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-        return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-      });
+async function axeViolations(html: string, width: number): Promise<string[]> {
+  return withPage(browser, async (page) => {
+    await page.setViewport({ width, height: 900 });
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.addScriptTag({ content: axeSource });
+    return page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
     });
-    expect(violations).toEqual([]);
+  });
+}
+
+const widths = [
+  ['screen, wide', 1280],
+  ['screen, phone', 390],
+] as const;
+
+describe.each(findReportFolders('content'))('%s.html', (id) => {
+  it.each(widths)('has no axe violations (%s)', async (_label, width) => {
+    const html = renderHtml(loadAndCompute(join('content', id), new Diagnostics())!);
+    expect(await axeViolations(html, width)).toEqual([]);
+  });
+});
+
+describe('the ändringsrapport as HTML', () => {
+  it.each(widths)('has no axe violations (%s)', async (_label, width) => {
+    // Every kind of change: the example årsredovisning against a version with a figure, an outcome, a goal text and a paragraph changed.
+    const id = 'katrineholm-von-arsredovisning-2024';
+    const before = loadAndCompute(join('content', id), new Diagnostics())!;
+    const after = structuredClone(before);
+    const drift = after.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'driftredovisning')!;
+    drift.rows[0]!.values.utfall.value = -1;
+    const goal = after.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'resultatmål')!;
+    goal.mål[0]!.text += ' för alla';
+    goal.mål[0]!.bedömning = { status: 'uppfyllt', reason: 'test', source: 'beräknad' };
+    const paragraph = after.sections[0]!.blocks.find((b) => b.kind === 'paragraph')!;
+    paragraph.content = [{ kind: 'text', text: 'Ett nytt första stycke.' }];
+    const html = comparisonHtml({ oldLabel: 'HEAD~1', newLabel: 'HEAD', reports: [compareReports(id, before, after)], notCompared: [] }, [after]);
+    expect(html).toContain('<ins>');
+    expect(await axeViolations(html, width)).toEqual([]);
   });
 });
