@@ -6,6 +6,7 @@
  *   npm run bench -- 5       (5 rounds)
  *
  *   npm run bench -- --diagram   (only the time per chart)
+ *   npm run bench -- --diff      (only the review files and the comparison of two versions)
  *
  * Prints the median and the spread of each measurement, then the time per
  * chart: SVG and PNG, drawn anew (cold) and from the cache (memory and disk).
@@ -21,6 +22,9 @@ import { Diagnostics } from '../src/diagnostics.ts';
 import { loadAndCompute } from '../src/model/build-model.ts';
 import type { Diagram, Report } from '../src/model/types.ts';
 import { chartCache, chartStyle, drawChart, type ChartFormat } from '../src/render/charts/draw.ts';
+import { reviewText } from '../src/review/text.ts';
+import { serializeModelJson } from '../src/review/json.ts';
+import { compareReports } from '../src/diff/compare.ts';
 
 const rounds = Number(process.argv[2] ?? 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -64,6 +68,12 @@ if (process.argv.includes('--diagram')) {
   process.exit(0);
 }
 
+// npm run bench -- --diff: only the review files and diff:report (see benchDiff below).
+if (process.argv.includes('--diff')) {
+  benchDiff();
+  process.exit(0);
+}
+
 const out = mkdtempSync(join(tmpdir(), 'kommunrapport-bench-'));
 timeBuild(out); // warm-up: fills the OS file cache, and gives the HTML for the bare print
 const htmlFiles = readdirSync(out).filter((f) => f.endsWith('.html')).map((f) => join(out, f));
@@ -85,6 +95,43 @@ console.log(`  npm run build:report, oförändrat innehåll (PDF från cache):  
 console.log(`  puppeteer, en enkel utskrift av samma HTML (start + utskrift):       median ${fmt(median(bare))}  [${bare.map(fmt).join(', ')}]`);
 await benchDocx();
 await benchCharts();
+benchDiff();
+
+/**
+ * Review files and comparison, per example report, in this process: the
+ * granskning text and model JSON (from a computed model), and a comparison of
+ * two versions (load and compute both, snapshot, compare); then
+ * `npm run diff:report -- content content` as a whole process.
+ */
+function benchDiff(): void {
+  const repeat = Math.max(3, rounds || 3);
+  const ms = (x: number) => `${x.toFixed(1).replace('.', ',')} ms`;
+  const timed = (f: () => void) => {
+    const xs: number[] = [];
+    f(); // warm-up
+    for (let i = 0; i < repeat; i++) {
+      const start = performance.now();
+      f();
+      xs.push(performance.now() - start);
+    }
+    return median(xs);
+  };
+  const ids = readdirSync('content', { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'kommuner').map((d) => d.name).sort();
+  console.log(`Granskning och jämförelse · ${ids.length} rapporter · median av ${repeat} omgångar`);
+  for (const id of ids) {
+    const report = loadAndCompute(join('content', id), new Diagnostics());
+    if (!report) continue;
+    const text = timed(() => reviewText(report));
+    const json = timed(() => serializeModelJson(report));
+    const compare = timed(() => compareReports(id, loadAndCompute(join('content', id), new Diagnostics()), loadAndCompute(join('content', id), new Diagnostics())));
+    console.log(`  ${id}: granskningstext ${ms(text)} · modell.json ${ms(json)} · jämförelse av två versioner (läs, räkna, jämför) ${ms(compare)}`);
+  }
+  const cli = timed(() => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/diff.ts', 'content', 'content'], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`diff:report misslyckades (${run.status}):\n${run.stderr}`);
+  });
+  console.log(`  npm run diff:report -- content content (hela processen): ${ms(cli)}`);
+}
 
 /** Time per chart of the example reports: SVG and PNG, cold (no cache), from memory and from the disk cache. */
 async function benchCharts(): Promise<void> {

@@ -13,7 +13,6 @@ import { resolveSide, UsageError, type Side } from '../diff/sides.ts';
 import { compareVersions } from '../diff/run.ts';
 import { comparisonText } from '../diff/render-text.ts';
 import { comparisonHtml } from '../diff/render-html.ts';
-import { comparisonPdf } from '../diff/render-pdf.ts';
 import { hasChanges } from '../diff/types.ts';
 
 export const DiffExit = { unchanged: 0, changed: 1, usage: 2, browserMissing: 3, contentErrors: 4, writeFailed: 5 } as const;
@@ -76,7 +75,11 @@ async function main(): Promise<number> {
     if (values.html) {
       files.push({ path: resolve(values.html), data: comparisonHtml(comparison, models) });
     }
-    if (values.pdf) files.push({ path: resolve(values.pdf), data: await comparisonPdf(comparison, models) });
+    if (values.pdf) {
+      // Loaded only when asked for: the browser library is the slowest part of starting the command.
+      const { comparisonPdf } = await import('../diff/render-pdf.ts');
+      files.push({ path: resolve(values.pdf), data: await comparisonPdf(comparison, models) });
+    }
     if (files.length) {
       await writeAtomically(files);
       // On stderr, so that stdout holds only the comparison (and can be redirected to a file).

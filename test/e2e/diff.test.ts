@@ -5,7 +5,8 @@
  * that every build writes next to the PDF.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,9 +19,18 @@ import type { Change } from '../../src/diff/types.ts';
 
 const REPORT = 'oxelosund-von-verksamhetsplan-2024-2026';
 
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/diff.ts', ...args], { encoding: 'utf8', timeout: 300_000 });
-  return { code: run.status, stdout: run.stdout.replace(/\u00a0/g, ' '), stderr: run.stderr };
+/**
+ * The command as a child process, awaited without blocking this worker: a
+ * synchronous spawn of a PDF build would stall vitest's messages on a busy machine.
+ */
+async function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/diff.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const [code] = (await once(child, 'close')) as [number | null];
+  return { code, stdout: stdout.replace(/\u00a0/g, ' '), stderr };
 }
 
 function edit(file: string, from: string, to: string): void {
@@ -62,14 +72,14 @@ describe('diff:report, folder against folder', () => {
   let before: string;
   let after: string;
   let out: string;
-  let result: ReturnType<typeof cli>;
+  let result: Awaited<ReturnType<typeof cli>>;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     before = copyOfExample(mkdtempSync(join(tmpdir(), 'kommunrapport-fore-')));
     after = copyOfExample(mkdtempSync(join(tmpdir(), 'kommunrapport-efter-')));
     modify(after);
     out = mkdtempSync(join(tmpdir(), 'kommunrapport-andringar-'));
-    result = cli(before, after, '--html', join(out, 'ändringar.html'), '--pdf', join(out, 'ändringar.pdf'));
+    result = await cli(before, after, '--html', join(out, 'ändringar.html'), '--pdf', join(out, 'ändringar.pdf'));
   });
 
   it('lists every change in Swedish and exits with code 1', () => {
@@ -107,27 +117,27 @@ describe('diff:report, folder against folder', () => {
     expect(await checkPdfUa(new Uint8Array(readFileSync(join(out, 'ändringar.pdf'))))).toEqual([]);
   });
 
-  it('finds nothing between a folder and itself, and exits with code 0', () => {
-    const same = cli(before, before);
+  it('finds nothing between a folder and itself, and exits with code 0', async () => {
+    const same = await cli(before, before);
     expect(same.code).toBe(0);
     expect(same.stdout).toContain(`■ Vård- och omsorgsnämndens verksamhetsplan 2024–2026 (${REPORT}): inga ändringar`);
     expect(same.stdout.trimEnd().split('\n').at(-1)).toBe('Inga ändringar (1 rapport jämförd).');
   });
 
-  it('refuses a wrong command line with exit code 2', () => {
-    expect(cli(before).code).toBe(2);
-    const unknown = cli(before, after, '--okänd');
+  it('refuses a wrong command line with exit code 2', async () => {
+    expect((await cli(before)).code).toBe(2);
+    const unknown = await cli(before, after, '--okänd');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Användning: npm run diff:report');
-    const neither = cli(before, 'ingen-sådan-version');
+    const neither = await cli(before, 'ingen-sådan-version');
     expect(neither.code).toBe(2);
     expect(neither.stderr).toContain('"ingen-sådan-version" är varken en mapp eller en version i git');
   });
 
-  it('names the errors of a version it cannot read, and exits with code 4', () => {
+  it('names the errors of a version it cannot read, and exits with code 4', async () => {
     const broken = copyOfExample(mkdtempSync(join(tmpdir(), 'kommunrapport-trasig-')));
     edit(join(broken, REPORT, '03-ekonomi.md'), 'mb-2025: 4210,', 'mb-2025: 4211,');
-    const run = cli(before, broken);
+    const run = await cli(before, broken);
     expect(run.code).toBe(4);
     expect(run.stderr).toContain(`✗ ${REPORT} i ${broken} kunde inte läsas och jämförs inte:`);
     expect(run.stderr).toContain('03-ekonomi.md');
@@ -136,7 +146,7 @@ describe('diff:report, folder against folder', () => {
 });
 
 describe('diff:report, git revision against revision', () => {
-  it('reads each revision with git, leaves the working tree alone, and finds the changes', () => {
+  it('reads each revision with git, leaves the working tree alone, and finds the changes', async () => {
     const repo = mkdtempSync(join(tmpdir(), 'kommunrapport-git-'));
     const git = (...args: string[]) => {
       const run = spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
@@ -155,7 +165,7 @@ describe('diff:report, git revision against revision', () => {
     edit(join(repo, 'content', REPORT, '01-inledning.md'), 'Hela beslutet', 'Hela det beslutet');
     const head = git('rev-parse', 'HEAD');
 
-    const run = cli('HEAD~1', 'HEAD', '--content', join(repo, 'content'));
+    const run = await cli('HEAD~1', 'HEAD', '--content', join(repo, 'content'));
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('Ändringar från HEAD~1 till HEAD');
@@ -165,7 +175,7 @@ describe('diff:report, git revision against revision', () => {
     expect(git('status', '--porcelain')).toBe(` M content/${REPORT}/01-inledning.md\n`);
 
     // The working tree against HEAD: only the uncommitted edit.
-    const local = cli('HEAD', join(repo, 'content'), '--content', join(repo, 'content'));
+    const local = await cli('HEAD', join(repo, 'content'), '--content', join(repo, 'content'));
     expect(local.code).toBe(1);
     expect(local.stdout).toContain('Hela {+det +}beslutet finns i bilagan med samma namn.');
     expect(local.stdout).toContain('Ändringar i 1 av 1 rapport (text: 1).');
