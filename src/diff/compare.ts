@@ -7,7 +7,7 @@
  */
 import { diffArrays } from 'diff';
 import type { Report } from '../model/types.ts';
-import { goalLevelNames, snapshot, type Field, type GoalGroup, type GoalNode, type ProseItem, type ReportSnapshot, type SectionSnapshot, type TableSnapshot } from '../review/snapshot.ts';
+import { goalLevelNames, snapshot, type ChartItem, type Field, type GoalGroup, type GoalNode, type ProseItem, type ReportSnapshot, type SectionSnapshot, type TableSnapshot } from '../review/snapshot.ts';
 import type { FormatOptions } from '../format/swedish.ts';
 import type { Change, ChangeGroup, ReportDiff } from './types.ts';
 import { matchItems } from './match.ts';
@@ -26,6 +26,7 @@ export function compareSnapshots(id: string, older: ReportSnapshot | undefined, 
   const changes: Change[] = [
     ...compareFields(older.meta, newer.meta, [], 'Rapporten', format),
     ...compareTables(older, newer, format),
+    ...compareCharts(older, newer),
     ...compareGoals(older, newer, format),
     ...compareProse(older, newer),
   ];
@@ -141,6 +142,28 @@ export function compareTable(o: TableSnapshot, n: TableSnapshot, where: string[]
     if (!matchedOld.has(i)) change({ subject: or.label, what: 'Rad borttagen', old: rowSummary(o, or.cells) || '–' });
   });
   if ((o.note ?? '') !== (n.note ?? '')) change({ subject: 'Not under tabellen', what: 'Ändrad text', old: o.note ?? '–', new: n.note ?? '–', words: wordDiff(o.note ?? '', n.note ?? '') });
+  return changes;
+}
+
+// ---------------------------------------------------------------- charts
+
+function charts(snap: ReportSnapshot): { section: SectionSnapshot; chart: ChartItem }[] {
+  return snap.sections.flatMap((section) => section.items.flatMap((item) => (item.kind === 'chart' ? [{ section, chart: item.chart }] : [])));
+}
+
+/** Charts added, removed or retitled; their figures are those of the block they draw, compared there. */
+function compareCharts(older: ReportSnapshot, newer: ReportSnapshot): Change[] {
+  const changes: Change[] = [];
+  const olds = charts(older);
+  const news = charts(newer);
+  const oldById = new Map(olds.map((c) => [c.chart.id, c]));
+  const newIds = new Set(news.map((c) => c.chart.id));
+  for (const n of news) {
+    const o = oldById.get(n.chart.id);
+    if (!o) changes.push({ group: 'siffror', where: [n.section.rubrik], subject: n.chart.rubrik, what: 'Diagram tillagt', new: n.chart.alt || n.chart.rubrik });
+    else if (o.chart.rubrik !== n.chart.rubrik) changes.push({ group: 'siffror', where: [n.section.rubrik], subject: n.chart.rubrik, what: 'Ändrad diagramrubrik', old: o.chart.rubrik, new: n.chart.rubrik });
+  }
+  for (const o of olds) if (!newIds.has(o.chart.id)) changes.push({ group: 'siffror', where: [o.section.rubrik], subject: o.chart.rubrik, what: 'Diagram borttaget', old: o.chart.rubrik });
   return changes;
 }
 
@@ -312,7 +335,7 @@ function compareProse(older: ReportSnapshot, newer: ReportSnapshot): Change[] {
   newer.sections.forEach((ns, j) => {
     const i = matchedNew.get(j);
     if (i === undefined) {
-      changes.push({ group: 'text', where: [], subject: ns.rubrik, what: 'Avsnitt tillagt', new: `${proseOf(ns).length} stycken` });
+      changes.push({ group: 'text', where: [], subject: ns.rubrik, what: 'Avsnitt tillagt', new: sectionContents(ns) });
       return;
     }
     const os = older.sections[i]!;
@@ -320,9 +343,25 @@ function compareProse(older: ReportSnapshot, newer: ReportSnapshot): Change[] {
     changes.push(...compareParagraphs(proseOf(os), proseOf(ns), ns.rubrik));
   });
   older.sections.forEach((os, i) => {
-    if (!matchedOld.has(i)) changes.push({ group: 'text', where: [], subject: os.rubrik, what: 'Avsnitt borttaget', old: `${proseOf(os).length} stycken` });
+    if (!matchedOld.has(i)) changes.push({ group: 'text', where: [], subject: os.rubrik, what: 'Avsnitt borttaget', old: sectionContents(os) });
   });
   return changes;
+}
+
+/** What a section holds, for one added or removed as a whole: "3 stycken, 1 tabell, 1 diagram". */
+export function sectionContents(section: SectionSnapshot): string {
+  const count = (kind: string) => section.items.filter((i) => i.kind === kind && (kind !== 'prose' || (i.kind === 'prose' && i.prose.type !== 'rubrik'))).length;
+  const parts = (
+    [
+      [count('prose'), 'stycke', 'stycken'],
+      [count('table'), 'tabell', 'tabeller'],
+      [count('goals'), 'grupp av mål', 'grupper av mål'],
+      [count('chart'), 'diagram', 'diagram'],
+    ] as const
+  )
+    .filter(([n]) => n > 0)
+    .map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+  return parts.join(', ') || 'tomt';
 }
 
 const typeWords: Record<ProseItem['type'], string> = { rubrik: 'Rubrik', stycke: 'Stycke', punkt: 'Punkt', citat: 'Citat', bild: 'Bild' };
@@ -350,8 +389,9 @@ export function compareParagraphs(olds: readonly ProseItem[], news: readonly Pro
     for (let k = index - 1; k >= 0 && list[k]!.type !== 'rubrik'; k--) if (list[k]!.type === p.type) n++;
     return p.type === 'rubrik' ? typeWords.rubrik : `${typeWords[p.type]} ${n}`;
   };
-  const addedWord = (p: ProseItem) => `${typeWords[p.type]} ${typeNeuter[p.type] ? 'tillagt' : 'tillagd'}`;
-  const removedText = (p: ProseItem) => `${typeWords[p.type]} ${typeNeuter[p.type] ? 'borttaget' : 'borttagen'}`;
+  // The subject names the kind already ("Stycke 2 · Tillagt").
+  const addedWord = (p: ProseItem) => (typeNeuter[p.type] ? 'Tillagt' : 'Tillagd');
+  const removedText = (p: ProseItem) => (typeNeuter[p.type] ? 'Borttaget' : 'Borttagen');
   for (let k = 0; k < parts.length; k++) {
     const part = parts[k]!;
     if (!part.added && !part.removed) {

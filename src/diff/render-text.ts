@@ -38,7 +38,7 @@ function mainSummary(c: Comparison): string {
     .map((g) => [g, c.reports.reduce((k, r) => k + r.changes.filter((x) => x.group === g).length, 0)] as const)
     .filter(([, k]) => k > 0)
     .map(([g, k]) => `${changeGroupShort[g]}: ${k}`);
-  return `Ändringar i ${changed} av ${n} ${n === 1 ? 'rapport' : 'rapporter'}${counts.length ? ` (${counts.join(', ')})` : ''}.`;
+  return `Ändringar i ${changed} av ${n} ${n === 1 ? 'rapport' : 'rapporter'}${counts.length ? ` (${counts.join('; ')})` : ''}.`;
 }
 
 /** Changes grouped by their place: the runs of consecutive changes with the same "where". */

@@ -6,7 +6,7 @@ export type ChangeGroup = (typeof changeGroups)[number];
 
 export const changeGroupTitles: Record<ChangeGroup, string> = {
   uppgifter: 'Rapportens uppgifter',
-  siffror: 'Ändrade siffror i tabeller',
+  siffror: 'Ändrade siffror, tabeller och diagram',
   målvärden: 'Ändrade målvärden',
   utfall: 'Ändrade utfall och ingångsvärden',
   bedömningar: 'Ändrade bedömningar, trender och status',
@@ -17,7 +17,7 @@ export const changeGroupTitles: Record<ChangeGroup, string> = {
 /** The groups as counted in the summary line. */
 export const changeGroupShort: Record<ChangeGroup, string> = {
   uppgifter: 'rapportens uppgifter',
-  siffror: 'siffror',
+  siffror: 'siffror, tabeller och diagram',
   målvärden: 'målvärden',
   utfall: 'utfall och ingångsvärden',
   bedömningar: 'bedömningar, trender och status',

@@ -87,7 +87,7 @@ describe('diff:report, folder against folder', () => {
     expect(result.code).toBe(1);
     const lines = result.stdout.split('\n');
     for (const line of EXPECTED_LINES) expect(lines).toContain(line);
-    expect(lines.at(-2)).toBe('Ändringar i 1 av 1 rapport (siffror: 2, målvärden: 1, mål, indikatorer och uppdrag: 1, text: 1).');
+    expect(lines.at(-2)).toBe('Ändringar i 1 av 1 rapport (siffror, tabeller och diagram: 2; målvärden: 1; mål, indikatorer och uppdrag: 1; text: 1).');
   });
 
   it('writes the ändringsrapport as accessible HTML', () => {
@@ -103,7 +103,7 @@ describe('diff:report, folder against folder', () => {
   it('writes the same content as a tagged Swedish PDF', () => {
     const text = spawnSync('pdftotext', [join(out, 'ändringar.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
     expect(text).toContain('Ändringsrapport: Vård- och omsorgsnämndens verksamhetsplan 2024–2026');
-    expect(text).toContain('Ändrade siffror i tabeller (2) Rad, mål eller stycke Ändring Före Efter Skillnad Ekonomi › Investeringsbudget 2024–2026 (tkr) SO, Utrustning › Elcyklar Mål & budget 2025 100 150 +50');
+    expect(text).toContain('Ändrade siffror, tabeller och diagram (2) Rad, mål eller stycke Ändring Före Efter Skillnad Ekonomi › Investeringsbudget 2024–2026 (tkr) SO, Utrustning › Elcyklar Mål & budget 2025 100 150 +50');
     expect(text).toContain('Ändrade målvärden (1)');
     expect(text).toContain('+2 procentenheter');
     expect(text).toContain('Hela beslutet finns i bilagan');

@@ -185,11 +185,20 @@ describe('comparing two versions', () => {
     expect(wordsText(found[0]!.words!)).toBe('Arbetet fortsätter [-nästa år-]{+2025+} med fler träffpunkter {+och längre öppettider+}.');
   });
 
+  it('lists a chart added, with its alt text, once', () => {
+    const found = changes([
+      ['{ mått: Nöjdhet hemtjänst,', '{ id: nojdhet-hemtjanst, mått: Nöjdhet hemtjänst,'],
+      ['  - typ: målområde\n', '  - typ: diagram\n    id: nojdhet-diagram\n    diagramtyp: indikator\n    källa: aldre\n    indikator: nojdhet-hemtjanst\n  - typ: målområde\n'],
+    ]);
+    expect(found.map((c) => [c.group, c.what])).toEqual([['siffror', 'Diagram tillagt']]);
+    expect(found[0]!.new).toMatch(/^Stapeldiagram|Nöjdhet hemtjänst/);
+  });
+
   it('lists a paragraph added and a heading removed', () => {
     const found = changes([['## Framåt\n', 'Ett nytt stycke om något helt annat, till exempel lokalerna.\n']]);
     expect(found.map((c) => [c.what, c.new ?? c.old])).toEqual([
-      ['Stycke tillagt', 'Ett nytt stycke om något helt annat, till exempel lokalerna.'],
-      ['Rubrik borttagen', '## Framåt'],
+      ['Tillagt', 'Ett nytt stycke om något helt annat, till exempel lokalerna.'],
+      ['Borttagen', '## Framåt'],
     ]);
   });
 });
@@ -210,7 +219,7 @@ describe('the ändringsrapport', () => {
     expect(text).toContain('      Indikator ”Antal personal på 14 dagar” · Bedömning: Uppfyllt → Ej uppfyllt');
     expect(text).toContain('      Indikator ”Antal personal på 14 dagar” · Utfall 2024: 14 → 18 (+4)');
     expect(text).toContain('[-nästa år-]{+2025+}');
-    expect(text.trimEnd().split('\n').at(-1)).toMatch(/^Ändringar i 1 av 1 rapport \(utfall och ingångsvärden: 1, bedömningar, trender och status: \d+, text: 1\)\.$/);
+    expect(text.trimEnd().split('\n').at(-1)).toMatch(/^Ändringar i 1 av 1 rapport \(utfall och ingångsvärden: 1; bedömningar, trender och status: \d+; text: 1\)\.$/);
   });
 
   it('says so when nothing changed', () => {
