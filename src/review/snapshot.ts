@@ -152,7 +152,8 @@ export function snapshot(report: Report): ReportSnapshot {
         continue;
       }
       const role = tableRole(block);
-      if (block.kind === 'diagram') items.push({ kind: 'chart', chart: { id: block.id, rubrik: block.rubrik, alt: block.alt } });
+      // A chart is drawn where visa is not 'tabell'; its data table may stand in an appendix as well.
+      if (block.kind === 'diagram' && block.visa !== 'tabell') items.push({ kind: 'chart', chart: { id: block.id, rubrik: block.rubrik, alt: block.alt } });
       for (const view of tableViews(block, ctx)) items.push({ kind: 'table', table: tableSnapshot(view, block.id, role) });
       const goals = goalGroup(block, format);
       if (goals) items.push({ kind: 'goals', goals });
