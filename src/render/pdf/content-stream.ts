@@ -16,12 +16,54 @@ export interface Token {
 const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIM = new Set('()<>[]{}/%'.split('').map((c) => c.charCodeAt(0)));
 
+/** The end (exclusive) of the literal string that opens at `i`, with nesting and escapes. */
+function stringEnd(s: string, i: number): number {
+  let depth = 0;
+  for (; i < s.length; i++) {
+    const d = s.charCodeAt(i);
+    if (d === 0x5c) i++;
+    else if (d === 0x28) depth++;
+    else if (d === 0x29 && --depth === 0) return i + 1;
+  }
+  return s.length;
+}
+
+/** The end (exclusive) of the dictionary that opens at `i` ("<<"), nested dictionaries and strings included. */
+function dictionaryEnd(s: string, i: number): number {
+  let depth = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c === 0x3c && s.charCodeAt(i + 1) === 0x3c) {
+      depth++;
+      i += 2;
+    } else if (c === 0x3e && s.charCodeAt(i + 1) === 0x3e) {
+      depth--;
+      i += 2;
+      if (depth === 0) return i;
+    } else if (c === 0x28) i = stringEnd(s, i);
+    else i++;
+  }
+  return s.length;
+}
+
+/** Numbers and the keywords true, false and null are operands; an operator never starts with a digit, sign or point. */
+function isOperandWord(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e || text === 'true' || text === 'false' || text === 'null';
+}
+
+/**
+ * Operators and operands in order. Works on the stream as a latin1 string (one
+ * byte per character), read once: a page of a long report holds hundreds of
+ * thousands of tokens.
+ */
 export function tokenize(src: Uint8Array): Token[] {
+  const s = Buffer.from(src.buffer, src.byteOffset, src.byteLength).toString('latin1');
   const out: Token[] = [];
+  const n = s.length;
   let i = 0;
-  const n = src.length;
   while (i < n) {
-    const c = src[i]!;
+    const c = s.charCodeAt(i);
     if (WHITE.has(c)) {
       i++;
       continue;
@@ -29,57 +71,27 @@ export function tokenize(src: Uint8Array): Token[] {
     const start = i;
     if (c === 0x25) {
       // % comment
-      while (i < n && src[i] !== 0x0a && src[i] !== 0x0d) i++;
+      while (i < n && s.charCodeAt(i) !== 0x0a && s.charCodeAt(i) !== 0x0d) i++;
       continue;
     }
-    if (c === 0x28) {
-      // ( literal string ) with nesting and escapes
-      let depth = 0;
-      for (; i < n; i++) {
-        const d = src[i]!;
-        if (d === 0x5c) {
-          i++;
-          continue;
-        }
-        if (d === 0x28) depth++;
-        else if (d === 0x29 && --depth === 0) {
-          i++;
-          break;
-        }
-      }
-    } else if (c === 0x3c && src[i + 1] === 0x3c) {
-      // << dictionary >> (operand); nested dictionaries and strings inside
-      let depth = 0;
-      while (i < n) {
-        if (src[i] === 0x3c && src[i + 1] === 0x3c) {
-          depth++;
-          i += 2;
-        } else if (src[i] === 0x3e && src[i + 1] === 0x3e) {
-          depth--;
-          i += 2;
-          if (depth === 0) break;
-        } else if (src[i] === 0x28) {
-          const inner = tokenize(src.subarray(i)).at(0);
-          i += inner ? inner.end : 1;
-        } else i++;
-      }
-    } else if (c === 0x3c) {
-      while (i < n && src[i] !== 0x3e) i++;
+    let operand = true;
+    if (c === 0x28) i = stringEnd(s, i);
+    else if (c === 0x3c && s.charCodeAt(i + 1) === 0x3c) i = dictionaryEnd(s, i);
+    else if (c === 0x3c) {
+      const close = s.indexOf('>', i);
+      i = close === -1 ? n : close + 1;
+    } else if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) i++;
+    else {
+      // A name (/P) or a word: a number, a keyword or an operator.
       i++;
-    } else if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) {
-      i++;
-    } else if (c === 0x2f) {
-      i++;
-      while (i < n && !WHITE.has(src[i]!) && !DELIM.has(src[i]!)) i++;
-    } else {
-      while (i < n && !WHITE.has(src[i]!) && !DELIM.has(src[i]!)) i++;
+      while (i < n && !WHITE.has(s.charCodeAt(i)) && !DELIM.has(s.charCodeAt(i))) i++;
+      operand = c === 0x2f || isOperandWord(s.slice(start, i));
     }
-    const text = Buffer.from(src.subarray(start, i)).toString('latin1');
-    const isOperand = c === 0x28 || c === 0x3c || c === 0x5b || c === 0x5d || c === 0x2f || /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) || text === 'true' || text === 'false' || text === 'null';
-    out.push({ kind: isOperand ? 'operand' : 'op', text, start, end: i });
+    const text = s.slice(start, i);
+    out.push({ kind: operand ? 'operand' : 'op', text, start, end: i });
     if (text === 'BI') {
       // inline image: skip to EI
-      const ei = Buffer.from(src).indexOf(' EI', i, 'latin1');
+      const ei = s.indexOf(' EI', i);
       i = ei === -1 ? n : ei + 3;
     }
   }
