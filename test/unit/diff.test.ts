@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { compute, section } from '../helpers/fixture.ts';
 import { compareReports } from '../../src/diff/compare.ts';
+import { compareTable } from '../../src/diff/compare-tables.ts';
+import type { TableSnapshot } from '../../src/review/snapshot.ts';
 import { matchItems } from '../../src/diff/match.ts';
 import { figureDifference } from '../../src/diff/words.ts';
 import { comparisonText, wordsText } from '../../src/diff/render-text.ts';
@@ -200,6 +202,23 @@ describe('comparing two versions', () => {
       ['Tillagt', 'Ett nytt stycke om något helt annat, till exempel lokalerna.'],
       ['Borttagen', '## Framåt'],
     ]);
+  });
+});
+
+describe('comparing one table', () => {
+  const table = (omhändertagande: string): TableSnapshot => ({
+    blockId: 'fokus',
+    id: 'fokus',
+    caption: 'Fokusområden',
+    role: 'siffror',
+    columns: ['Fokusområde', 'Nämndens omhändertagande'],
+    rows: [{ label: 'Kompetensförsörjning', labelColumns: 1, kind: 'data', cells: ['Kompetensförsörjning', omhändertagande] }],
+  });
+
+  it('compares a long text cell word by word', () => {
+    const found = compareTable(table('Nämnden tar fram en plan för kompetensförsörjning under våren.'), table('Nämnden tar fram en plan för kompetensförsörjning under hösten.'), ['Fokus'], { minus: '\u2212' });
+    expect(found.map((c) => [c.subject, c.what, c.difference])).toEqual([['Kompetensförsörjning', 'Nämndens omhändertagande', undefined]]);
+    expect(wordsText(found[0]!.words!)).toBe('Nämnden tar fram en plan för kompetensförsörjning under [-våren-]{+hösten+}.');
   });
 });
 
