@@ -17,10 +17,12 @@ import { hasChanges } from '../diff/types.ts';
 
 export const DiffExit = { unchanged: 0, changed: 1, usage: 2, browserMissing: 3, contentErrors: 4, writeFailed: 5 } as const;
 
-const usage = `Användning: npm run diff:report -- <före> <efter> [flaggor]
+const usage = `Användning: npm run diff:report -- [<före> [<efter>]] [flaggor]
 
   <före> <efter>       två versioner: en version i git (HEAD~1, HEAD, en tagg, en commit)
                        eller en mapp (content, en kopia av content, eller en rapportmapp)
+                       Utan <efter> jämförs med innehållsmappen som den är nu, och utan
+                       båda jämförs HEAD med den: det du ändrat sedan senaste commit.
   --report <mapp>      jämför bara den här rapporten (mappnamn); kan upprepas
   --content <mapp>     innehållsmappen i git-versionerna (standard: content)
   --html <fil>         skriv ändringsrapporten som HTML
@@ -56,11 +58,13 @@ async function main(): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return DiffExit.unchanged;
   }
-  if (positionals.length !== 2) fail(`ange två versioner att jämföra, till exempel "HEAD~1 HEAD" eller "HEAD content" (fick ${positionals.length})`);
+  if (positionals.length > 2) fail(`ange högst två versioner att jämföra, till exempel "HEAD~1 HEAD" eller "HEAD content" (fick ${positionals.length})`);
+  // Like git diff: the newer side defaults to the content folder as it is now, the older to HEAD.
+  const specs = [positionals[0] ?? 'HEAD', positionals[1] ?? values.content!];
 
   const sides: Side[] = [];
   try {
-    for (const spec of positionals) sides.push(resolveSide(spec, values.content!));
+    for (const spec of specs) sides.push(resolveSide(spec, values.content!));
     const [older, newer] = sides as [Side, Side];
     const reports = values.report?.map((r) => r.replace(/^content\//, '').replace(/\/+$/, ''));
     const { comparison, problems, newer: models } = compareVersions(older, newer, reports);

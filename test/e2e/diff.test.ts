@@ -125,7 +125,9 @@ describe('diff:report, folder against folder', () => {
   });
 
   it('refuses a wrong command line with exit code 2', async () => {
-    expect((await cli(before)).code).toBe(2);
+    const three = await cli(before, after, before);
+    expect(three.code).toBe(2);
+    expect(three.stderr).toContain('ange högst två versioner att jämföra');
     const unknown = await cli(before, after, '--okänd');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Användning: npm run diff:report');
@@ -174,11 +176,18 @@ describe('diff:report, git revision against revision', () => {
     expect(git('rev-parse', 'HEAD')).toBe(head);
     expect(git('status', '--porcelain')).toBe(` M content/${REPORT}/01-inledning.md\n`);
 
-    // The working tree against HEAD: only the uncommitted edit.
+    // The working tree against HEAD: only the uncommitted edit. Without versions, that is what is compared.
     const local = await cli('HEAD', join(repo, 'content'), '--content', join(repo, 'content'));
     expect(local.code).toBe(1);
     expect(local.stdout).toContain('Hela {+det +}beslutet finns i bilagan med samma namn.');
     expect(local.stdout).toContain('Ändringar i 1 av 1 rapport (text: 1).');
+    const bare = await cli('--content', join(repo, 'content'));
+    expect(bare.stdout).toBe(local.stdout);
+    // One version: compared with the content folder as it is now.
+    const one = await cli('HEAD~1', '--content', join(repo, 'content'));
+    expect(one.code).toBe(1);
+    expect(one.stdout).toContain('Hela det beslutet');
+    expect(one.stdout).toContain('Mål & budget 2025: 100 → 150 (+50)');
     rmSync(repo, { recursive: true, force: true });
   });
 });
