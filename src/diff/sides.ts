@@ -23,9 +23,9 @@ export interface Side {
 /** A problem with the command line or its arguments: exit code 2. */
 export class UsageError extends Error {}
 
-function git(args: string[], cwd: string, input?: string): { ok: boolean; stdout: Buffer; stderr: string } {
+function git(args: string[], cwd: string, input?: string): { ok: boolean; missing?: boolean; stdout: Buffer; stderr: string } {
   const run = spawnSync('git', args, { cwd, input, maxBuffer: 1 << 30 });
-  if (run.error) return { ok: false, stdout: Buffer.alloc(0), stderr: run.error.message };
+  if (run.error) return { ok: false, missing: (run.error as NodeJS.ErrnoException).code === 'ENOENT', stdout: Buffer.alloc(0), stderr: run.error.message };
   return { ok: run.status === 0, stdout: run.stdout, stderr: run.stderr.toString('utf8') };
 }
 
@@ -47,6 +47,7 @@ function gitSide(rev: string, content: string, cwd: string): Side {
   let contentPath = resolve(cwd, content);
   if (existsSync(contentPath) && statSync(contentPath).isDirectory()) cwd = contentPath = realpathSync(contentPath);
   const top = git(['rev-parse', '--show-toplevel'], cwd);
+  if (top.missing) throw new UsageError(`"${rev}" är ingen mapp, och git finns inte på datorn för att läsa den som en version. Installera git, eller jämför två mappar.`);
   if (!top.ok) throw new UsageError(`"${rev}" är varken en mapp eller en version i git (mappen ${cwd} ligger inte i ett git-arkiv).`);
   const root = top.stdout.toString('utf8').trim();
   const commit = git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], cwd);

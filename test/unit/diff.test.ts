@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compute, section } from '../helpers/fixture.ts';
 import { compareReports } from '../../src/diff/compare.ts';
 import { compareTable } from '../../src/diff/compare-tables.ts';
+import { resolveSide } from '../../src/diff/sides.ts';
 import type { TableSnapshot } from '../../src/review/snapshot.ts';
 import { matchItems } from '../../src/diff/match.ts';
 import { figureDifference } from '../../src/diff/words.ts';
@@ -275,5 +276,24 @@ describe('differences between figures', () => {
     expect(figureDifference('<176', '<170', format)).toBeUndefined();
     expect(figureDifference('45 %', '46', format)).toBeUndefined();
     expect(figureDifference('Ja', 'Nej', format)).toBeUndefined();
+  });
+});
+
+describe('the versions to compare', () => {
+  it('says so when git is missing, instead of blaming the folder', () => {
+    const path = process.env.PATH;
+    process.env.PATH = '/finns-inte';
+    try {
+      expect(() => resolveSide('HEAD~1', 'content')).toThrow('"HEAD~1" är ingen mapp, och git finns inte på datorn för att läsa den som en version. Installera git, eller jämför två mappar.');
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+
+  it('takes an existing folder as a folder, and a report folder with its content folder', () => {
+    const folder = resolveSide('content', 'content');
+    expect(folder).toMatchObject({ label: 'content', contentDir: expect.stringMatching(/content$/) });
+    expect(folder.report).toBeUndefined();
+    expect(resolveSide('content/oxelosund-von-verksamhetsplan-2024-2026', 'content')).toMatchObject({ contentDir: expect.stringMatching(/content$/), report: 'oxelosund-von-verksamhetsplan-2024-2026' });
   });
 });
