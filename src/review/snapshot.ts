@@ -285,7 +285,7 @@ function assessmentFields(a: { status: keyof typeof statusWords; source: string;
   if (!a) return [];
   return [
     field('bedömning', 'bedömning', 'Bedömning', statusWords[a.status]),
-    field('uppgift', 'motivering', 'Motivering till bedömningen', a.source !== 'beräknad' ? a.motivering : undefined),
+    field('bedömning', 'motivering', 'Motivering till bedömningen', a.source !== 'beräknad' ? a.motivering : undefined),
   ];
 }
 
@@ -305,7 +305,7 @@ export function indicatorNode(ind: Indicator, format: FormatOptions): GoalNode {
       ...years(ind.målvärden).map((y) => field('målvärde', `målvärde:${y}`, `Målvärde ${y}`, lines(formatTarget(ind.målvärden[y]!, format)))),
       ...years(ind.utfall).map((y) => field('utfall', `utfall:${y}`, `Utfall ${y}`, lines(formatOutcome(ind.utfall[y]!, format)))),
       field('bedömning', 'trend', 'Trend', ind.trend ? trendWords[ind.trend.trend] : undefined),
-      field('uppgift', 'trend-motivering', 'Motivering till trenden', ind.trend?.source === 'åsidosatt' ? ind.trend.motivering : undefined),
+      field('bedömning', 'trend-motivering', 'Motivering till trenden', ind.trend?.source === 'åsidosatt' ? ind.trend.motivering : undefined),
       ...assessmentFields(ind.bedömning),
     ],
     [],

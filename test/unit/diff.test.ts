@@ -127,6 +127,15 @@ describe('comparing two versions', () => {
     expect(found.find((c) => c.subject === 'Nämndmål ”Kontinuiteten i hemtjänsten förbättras”' && c.what === 'Bedömning')).toMatchObject({ old: 'Uppfyllt', new: 'Ej uppfyllt' });
   });
 
+  it('finds an assessment the nämnd sets instead of the computed one, with its motivering, among the assessments', () => {
+    const found = changes([['{ mått: Nöjdhet hemtjänst, utfall: { 2023: 84, 2024: 88 }, målvärden: { 2024: 90 } }', '{ mått: Nöjdhet hemtjänst, utfall: { 2023: 84, 2024: 88 }, målvärden: { 2024: 90 }, bedömning: { status: uppfyllt, motivering: Skillnaden mot målvärdet är inom felmarginalen. } }']]);
+    const indicator = found.filter((c) => c.subject === 'Indikator ”Nöjdhet hemtjänst”');
+    expect(indicator.map((c) => [c.group, c.what, c.old, c.new])).toEqual([
+      ['bedömningar', 'Bedömning', 'Delvis uppfyllt', 'Uppfyllt'],
+      ['bedömningar', 'Motivering till bedömningen', '–', 'Skillnaden mot målvärdet är inom felmarginalen.'],
+    ]);
+  });
+
   it('shows a reworded goal without an id as changed text, not removed and added', () => {
     const found = changes([['text: Nöjdheten med hemtjänsten ska öka under året', 'text: Nöjdheten med hemtjänsten ska öka under 2024']]);
     expect(found).toHaveLength(1);
