@@ -13,7 +13,7 @@ import { resolveSide, UsageError, type Side } from '../diff/sides.ts';
 import { compareVersions } from '../diff/run.ts';
 import { comparisonText } from '../diff/render-text.ts';
 import { comparisonHtml } from '../diff/render-html.ts';
-import { hasChanges } from '../diff/types.ts';
+import { comparisonJson, hasChanges } from '../diff/types.ts';
 
 export const DiffExit = { unchanged: 0, changed: 1, usage: 2, browserMissing: 3, contentErrors: 4, writeFailed: 5 } as const;
 
@@ -27,6 +27,7 @@ const usage = `Användning: npm run diff:report -- [<före> [<efter>]] [flaggor]
   --content <mapp>     innehållsmappen i git-versionerna (standard: content)
   --html <fil>         skriv ändringsrapporten som HTML
   --pdf <fil>          skriv ändringsrapporten som PDF
+  --json <fil>         skriv ändringarna som JSON, för andra program
   --help               visa den här hjälpen
 
 Slutkoder: 0 inga ändringar, 1 ändringar finns, 2 felaktigt kommando,
@@ -46,6 +47,7 @@ async function main(): Promise<number> {
         content: { type: 'string', default: 'content' },
         html: { type: 'string' },
         pdf: { type: 'string' },
+        json: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       allowPositionals: true,
@@ -79,6 +81,7 @@ async function main(): Promise<number> {
     if (values.html) {
       files.push({ path: resolve(values.html), data: comparisonHtml(comparison, models) });
     }
+    if (values.json) files.push({ path: resolve(values.json), data: comparisonJson(comparison) });
     if (values.pdf) {
       // Loaded only when asked for: the browser library is the slowest part of starting the command.
       const { comparisonPdf } = await import('../diff/render-pdf.ts');

@@ -65,3 +65,8 @@ export interface Comparison {
 }
 
 export const hasChanges = (c: Comparison): boolean => c.reports.some((r) => r.state !== 'oförändrad');
+
+/** The comparison for other programs (diff:report --json): the Comparison above, as indented JSON with a final newline. */
+export function comparisonJson(c: Comparison): string {
+  return `${JSON.stringify({ schemaVersion: 1, generator: 'kommunrapport', ...c }, null, 2)}\n`;
+}

@@ -79,15 +79,23 @@ describe('diff:report, folder against folder', () => {
     after = copyOfExample(mkdtempSync(join(tmpdir(), 'kommunrapport-efter-')));
     modify(after);
     out = mkdtempSync(join(tmpdir(), 'kommunrapport-andringar-'));
-    result = await cli(before, after, '--html', join(out, 'ändringar.html'), '--pdf', join(out, 'ändringar.pdf'));
+    result = await cli(before, after, '--html', join(out, 'ändringar.html'), '--pdf', join(out, 'ändringar.pdf'), '--json', join(out, 'ändringar.json'));
   });
 
   it('lists every change in Swedish and exits with code 1', () => {
-    expect(result.stderr).toBe(`Ändringsrapporten skrevs till ${join(out, 'ändringar.html')}\nÄndringsrapporten skrevs till ${join(out, 'ändringar.pdf')}\n`);
+    expect(result.stderr).toBe(['html', 'json', 'pdf'].map((ext) => `Ändringsrapporten skrevs till ${join(out, `ändringar.${ext}`)}\n`).join(''));
     expect(result.code).toBe(1);
     const lines = result.stdout.split('\n');
     for (const line of EXPECTED_LINES) expect(lines).toContain(line);
     expect(lines.at(-2)).toBe('Ändringar i 1 av 1 rapport (siffror, tabeller och diagram: 2; målvärden: 1; mål, indikatorer och uppdrag: 1; text: 1).');
+  });
+
+  it('writes the changes as JSON for other programs', () => {
+    const json = JSON.parse(readFileSync(join(out, 'ändringar.json'), 'utf8')) as { schemaVersion: number; oldLabel: string; reports: { id: string; state: string; changes: Change[] }[] };
+    expect(json.schemaVersion).toBe(1);
+    expect(json.oldLabel).toBe(before);
+    expect(json.reports.map((r) => [r.id, r.state, r.changes.length])).toEqual([[REPORT, 'ändrad', 5]]);
+    expect(json.reports[0]!.changes[0]).toMatchObject({ group: 'siffror', subject: 'SO, Utrustning › Elcyklar', what: 'Mål & budget 2025', old: '100', new: '150', difference: '+50' });
   });
 
   it('writes the ändringsrapport as accessible HTML', () => {
