@@ -47,7 +47,7 @@ describe.each(findReportFolders('content'))('%s.html', (id) => {
 });
 
 describe('the ändringsrapport as HTML', () => {
-  it.each(widths)('has no axe violations (%s)', async (_label, width) => {
+  it.each(widths)('has no axe violations and does not overflow the screen sideways (%s)', async (_label, width) => {
     // Every kind of change: the example årsredovisning against a version with a figure, an outcome, a goal text and a paragraph changed.
     const id = 'katrineholm-von-arsredovisning-2024';
     const before = loadAndCompute(join('content', id), new Diagnostics())!;
@@ -62,5 +62,12 @@ describe('the ändringsrapport as HTML', () => {
     const html = comparisonHtml({ oldLabel: 'HEAD~1', newLabel: 'HEAD', reports: [compareReports(id, before, after)], notCompared: [] }, [after]);
     expect(html).toContain('<ins>');
     expect(await axeViolations(html, width)).toEqual([]);
+    // Wide tables scroll inside their own region; the page itself never scrolls sideways.
+    const overflow = await withPage(browser, async (page) => {
+      await page.setViewport({ width, height: 900 });
+      await page.setContent(html, { waitUntil: 'load' });
+      return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    });
+    expect(overflow).toBe(0);
   });
 });
