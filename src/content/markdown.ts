@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import type { Inline, ProseBlock } from '../model/types.ts';
+import { isSafeLink } from '../model/types.ts';
 import type { Diagnostics } from '../diagnostics.ts';
 
 /** A paragraph that consists only of `[[block-id]]`: the place where a data block is printed. */
@@ -191,18 +192,25 @@ function isProse(b: BodyBlock): b is Exclude<ProseBlock, { kind: 'image' }> {
   return b.kind !== 'placement' && b.kind !== 'imageRef';
 }
 
-/** Plain text of inline content, for headings in the contents, bookmarks and ids. */
-export function inlineText(content: readonly Inline[]): string {
+/**
+ * Plain text of inline content, for headings in the contents, bookmarks and ids;
+ * with linkAddresses, a web or mail link is followed by its address ("Kolada <https://…>").
+ */
+export function inlineText(content: readonly Inline[], options: { linkAddresses?: boolean } = {}): string {
   return content
-    .map((i) => {
+    .map((i): string => {
       switch (i.kind) {
         case 'text':
         case 'code':
           return i.text;
         case 'break':
           return ' ';
+        case 'link': {
+          const text = inlineText(i.children, options);
+          return options.linkAddresses && isSafeLink(i.href) ? `${text} <${i.href}>` : text;
+        }
         default:
-          return inlineText(i.children);
+          return inlineText(i.children, options);
       }
     })
     .join('');

@@ -57,41 +57,25 @@ export function matchGoals(olds: readonly GoalNode[], news: readonly GoalNode[])
       taken.add(n);
     }
   }
-  const fallback = (os: readonly GoalNode[], ns: readonly GoalNode[]) => {
-    const oFree = os.filter((o) => !pairs.has(o));
-    const nFree = ns.filter((n) => !taken.has(n));
-    for (const level of new Set(oFree.map((o) => o.level))) {
-      const a = oFree.filter((o) => o.level === level);
-      const b = nFree.filter((n) => n.level === level);
-      const asItem = (x: GoalNode) => ({ id: x.id, stated: x.statedId, text: x.text, childIds: x.children.map((c) => c.id) });
-      // Place within the parent counts among all siblings, not only the free ones.
-      const pairsHere = matchItems(
-        os.filter((x) => x.level === level).map(asItem),
-        ns.filter((x) => x.level === level).map(asItem),
-        {
-          old: new Set(os.filter((x) => x.level === level).flatMap((x, i) => (a.includes(x) ? [] : [i]))),
-          new: new Set(ns.filter((x) => x.level === level).flatMap((x, i) => (b.includes(x) ? [] : [i]))),
-        },
-      );
+  const asItem = (x: GoalNode) => ({ id: x.id, stated: x.statedId, text: x.text, childIds: x.children.map((c) => c.id) });
+  // Siblings not paired by id, level by level; place counts among all siblings, so the paired ones are passed as taken.
+  const bySimilarity = (os: readonly GoalNode[], ns: readonly GoalNode[]) => {
+    for (const level of new Set(os.filter((o) => !pairs.has(o)).map((o) => o.level))) {
       const oLevel = os.filter((x) => x.level === level);
       const nLevel = ns.filter((x) => x.level === level);
-      for (const [i, j] of pairsHere) {
+      const found = matchItems(oLevel.map(asItem), nLevel.map(asItem), {
+        old: new Set(oLevel.flatMap((x, i) => (pairs.has(x) ? [i] : []))),
+        new: new Set(nLevel.flatMap((x, i) => (taken.has(x) ? [i] : []))),
+      });
+      for (const [i, j] of found) {
         pairs.set(oLevel[i]!, nLevel[j]!);
         taken.add(nLevel[j]!);
       }
     }
   };
-  fallback(olds, news);
-  const done = new Set<GoalNode>();
-  for (let progress = true; progress; ) {
-    progress = false;
-    for (const [o, n] of [...pairs]) {
-      if (done.has(o)) continue;
-      done.add(o);
-      progress = true;
-      fallback(o.children, n.children);
-    }
-  }
+  bySimilarity(olds, news);
+  // A Map visits entries added while it is iterated: the children of every pair, also of pairs found here.
+  for (const [o, n] of pairs) bySimilarity(o.children, n.children);
   return pairs;
 }
 

@@ -7,7 +7,7 @@
  * the generator), images and the logo as {mime, width, height, sha256}.
  */
 import { isProseBlock, type DataBlock, type Profile, type ProseBlock, type Report, type ReportMeta, type Section } from '../model/types.ts';
-import { sha256 } from './snapshot.ts';
+import { sha256 } from '../output/cache.ts';
 
 export const MODEL_SCHEMA_VERSION = 1;
 

@@ -8,11 +8,12 @@
  * Everything here is generic over block kinds: tables come from tableViews(),
  * goals from goalGroup() below, the one place that knows which blocks hold goals.
  */
-import { createHash } from 'node:crypto';
 import type { DataBlock, Indicator, Inline, ProseBlock, Report } from '../model/types.ts';
-import { isProseBlock, isSafeLink } from '../model/types.ts';
+import { isProseBlock } from '../model/types.ts';
 import { statusWords, trendWords, uppdragWords } from '../model/assessment/types.ts';
 import { slugify } from '../model/ids.ts';
+import { sha256 } from '../output/cache.ts';
+import { inlineText } from '../content/markdown.ts';
 import { globalGoalLabel } from '../model/agenda2030.ts';
 import { tableViews, viewContext, type TableView } from '../render/views/table-view.ts';
 import { sectionTitle, periodText, statusLine, reportTypeNames } from '../render/views/document.ts';
@@ -426,28 +427,7 @@ export function proseItems(blocks: readonly ProseBlock[], depth = 0): ProseItem[
   return items;
 }
 
-export function sha256(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
-/** Inline text without markup; links keep their address, so a changed link shows. */
+/** Inline text without markup on one line; links keep their address, so a changed link shows. */
 function inline(content: readonly Inline[]): string {
-  return content
-    .map((i): string => {
-      switch (i.kind) {
-        case 'text':
-        case 'code':
-          return i.text;
-        case 'break':
-          return ' ';
-        case 'strong':
-        case 'em':
-          return inline(i.children);
-        case 'link':
-          return isSafeLink(i.href) ? `${inline(i.children)} <${i.href}>` : inline(i.children);
-      }
-    })
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return inlineText(content, { linkAddresses: true }).replace(/\s+/g, ' ').trim();
 }

@@ -39,9 +39,9 @@ function edit(file: string, from: string, to: string): void {
   writeFileSync(file, text.replace(from, to));
 }
 
-/** A content folder with the example plan and the municipal profiles. */
-function copyOfExample(root: string): string {
-  cpSync(join('content', REPORT), join(root, REPORT), { recursive: true });
+/** A content folder with one example report (the plan, unless named) and the municipal profiles. */
+function copyOfExample(root: string, report = REPORT): string {
+  cpSync(join('content', report), join(root, report), { recursive: true });
   cpSync(join('content', 'kommuner'), join(root, 'kommuner'), { recursive: true });
   return root;
 }
@@ -226,13 +226,8 @@ describe('the example årsredovisning in a second version', () => {
   let text: string;
 
   beforeAll(() => {
-    const copy = (root: string) => {
-      cpSync(join('content', AR), join(root, AR), { recursive: true });
-      cpSync(join('content', 'kommuner'), join(root, 'kommuner'), { recursive: true });
-      return root;
-    };
-    const before = copy(mkdtempSync(join(tmpdir(), 'kommunrapport-ar-fore-')));
-    const after = copy(mkdtempSync(join(tmpdir(), 'kommunrapport-ar-efter-')));
+    const before = copyOfExample(mkdtempSync(join(tmpdir(), 'kommunrapport-ar-fore-')), AR);
+    const after = copyOfExample(mkdtempSync(join(tmpdir(), 'kommunrapport-ar-efter-')), AR);
     const dir = join(after, AR);
     // A figure, and the avvikelse and Summa that must follow it (the model checks them).
     edit(join(dir, '05-ekonomisk-stallning.md'), 'utfall: -20790, budget: -29814, avvikelse: 9024', 'utfall: -21790, budget: -29814, avvikelse: 8024');

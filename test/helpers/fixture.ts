@@ -26,6 +26,18 @@ antagen: { organ: Provnämnden, datum: 2023-12-13, paragraf: 64 }
 ---
 `;
 
+/** An uppföljning by Vård- och omsorgsnämnden, a draft dated 2025-02-20. */
+export const UPPFOLJNING_INDEX = `---
+typ: uppföljning
+kommun: prov
+nämnd: Vård- och omsorgsnämnden
+titel: Uppföljning 2024
+period: 2024
+status: utkast
+datum: 2025-02-20
+---
+`;
+
 /** Writes a content folder with the profile "prov" and one report "rapport"; `files` are relative to the report folder. */
 export function contentFolder(files: Record<string, string>, options: { index?: string } = {}): { root: string; report: string } {
   const root = mkdtempSync(join(tmpdir(), 'kommunrapport-test-'));

@@ -1,6 +1,6 @@
 /** Assessed goals through the model into HTML and DOCX: symbols with their words, legend, footnotes for overrides. */
 import { describe, expect, it } from 'vitest';
-import { compute, section, PROFILE, contentFolder } from '../helpers/fixture.ts';
+import { compute, section, PROFILE, contentFolder, UPPFOLJNING_INDEX } from '../helpers/fixture.ts';
 import { renderHtml } from '../../src/render/html/render-html.ts';
 import { renderDocx } from '../../src/render/docx/render-docx.ts';
 import { docxParts, docxText } from '../helpers/read-back.ts';
@@ -9,16 +9,7 @@ import { loadAndCompute } from '../../src/model/build-model.ts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const INDEX = `---
-typ: uppföljning
-kommun: prov
-nämnd: Vård- och omsorgsnämnden
-titel: Uppföljning 2024
-period: 2024
-status: utkast
-datum: 2025-02-20
----
-`;
+const INDEX = UPPFOLJNING_INDEX;
 
 const GOALS = section(`
 rubrik: Mål

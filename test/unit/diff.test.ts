@@ -1,6 +1,6 @@
 /** Comparing two versions of a report through the model: every kind of change is found, and nothing when nothing changed. */
 import { describe, expect, it } from 'vitest';
-import { compute, section } from '../helpers/fixture.ts';
+import { compute, section, UPPFOLJNING_INDEX } from '../helpers/fixture.ts';
 import { compareReports } from '../../src/diff/compare.ts';
 import { compareTable } from '../../src/diff/compare-tables.ts';
 import { resolveSide } from '../../src/diff/sides.ts';
@@ -12,16 +12,7 @@ import { comparisonHtml } from '../../src/diff/render-html.ts';
 import type { Change, Comparison } from '../../src/diff/types.ts';
 import type { Report } from '../../src/model/types.ts';
 
-const INDEX = `---
-typ: uppföljning
-kommun: prov
-nämnd: Vård- och omsorgsnämnden
-titel: Uppföljning 2024
-period: 2024
-status: utkast
-datum: 2025-02-20
----
-`;
+const INDEX = UPPFOLJNING_INDEX;
 
 /** The base version; `edit` pairs change it into the next version. */
 const GOALS = section(

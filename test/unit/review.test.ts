@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentFolder, section } from '../helpers/fixture.ts';
+import { contentFolder, section, UPPFOLJNING_INDEX } from '../helpers/fixture.ts';
 import { Diagnostics } from '../../src/diagnostics.ts';
 import { loadAndCompute } from '../../src/model/build-model.ts';
 import { reviewText } from '../../src/review/text.ts';
@@ -10,17 +10,7 @@ import { MODEL_SCHEMA_VERSION, serializeModelJson, type ModelJson } from '../../
 import { isDerivedId } from '../../src/review/snapshot.ts';
 import type { Report } from '../../src/model/types.ts';
 
-const INDEX = `---
-typ: uppföljning
-kommun: prov
-nämnd: Vård- och omsorgsnämnden
-titel: Uppföljning 2024
-period: 2024
-status: utkast
-datum: 2025-02-20
----
-Ett kort förord.
-`;
+const INDEX = `${UPPFOLJNING_INDEX}Ett kort förord.\n`;
 
 const SECTION = section(
   `
