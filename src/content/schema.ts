@@ -15,6 +15,22 @@ export const bundledFonts = {
 } as const;
 export type FontName = keyof typeof bundledFonts;
 
+/** Labels a municipality may word its own way; defaults in src/model/vocabulary.ts. */
+export const labelKeys = [
+  'kf_mål', 'nämndmål', 'mål', 'kommunfullmäktiges_mål', 'mått', 'ingångsvärde', 'målvärde',
+  'utfall', 'trend', 'bedömning', 'ordförande', 'ansvarig_chef', 'förvaltning', 'antagen',
+] as const;
+export type LabelKey = (typeof labelKeys)[number];
+/** The statuses a municipality may name its own way ("Helt uppfyllt"). */
+export const statusWordKeys = ['uppfyllt', 'delvis_uppfyllt', 'ej_uppfyllt', 'ej_utvärderad'] as const;
+export type StatusWordKey = (typeof statusWordKeys)[number];
+
+/** A strict object of optional texts, one per key. */
+function keysOf<K extends string>(keys: readonly K[]) {
+  return strict(Object.fromEntries(keys.map((k) => [k, text.optional()])) as Record<K, z.ZodOptional<typeof text>>);
+}
+const etiketterSchema = keysOf(labelKeys);
+
 export const profileSchema = strict({
   namn: text,
   kortnamn: text.optional(),
@@ -27,6 +43,10 @@ export const profileSchema = strict({
   }),
   typsnitt: z.enum(Object.keys(bundledFonts) as [FontName, ...FontName[]]).default('Source Sans 3'),
   minustecken: z.enum(['−', '-']).default('−'),
+  /** The municipality's own labels (Riktvärde, Ingående värde, Ansvarig kontorschef …). */
+  etiketter: etiketterSchema.optional(),
+  /** The municipality's words for the statuses ("Helt uppfyllt"). */
+  statusord: keysOf(statusWordKeys).optional(),
   bedömning: strict({
     /** kvot: utfall i förhållande till målvärde (Katrineholm); poäng: 1/0,5/0 och medelvärde; uppfyllt: uppfyllt eller inte (Oxelösund). */
     regel: z.enum(['kvot', 'poäng', 'uppfyllt']).default('kvot'),
@@ -65,6 +85,13 @@ export const periodSchema = z
   })
   .refine((p) => p.till >= p.från, { message: 'Periodens slutår ligger före startåret.' });
 
+/** An adoption decision: organ, date and, when known, the paragraph (§). */
+const decisionSchema = strict({
+  organ: text,
+  datum: isoDate,
+  paragraf: z.union([z.number().int().positive(), text]).optional(),
+});
+
 export const indexSchema = strict({
   typ: z.enum(reportTypes),
   kommun: identifier,
@@ -74,21 +101,22 @@ export const indexSchema = strict({
   /** A second line under the title, e.g. "Uppföljningsrapport Vård- och omsorgsnämnden". */
   undertitel: text.optional(),
   period: periodSchema,
+  /** The years the goal tables show targets for, when they differ from the period: a one-year plan with targets for three years. */
+  målår: periodSchema.optional(),
   status: z.enum(['utkast', 'antagen']),
-  antagen: strict({
-    organ: text,
-    datum: isoDate,
-    paragraf: z.union([z.number().int().positive(), text]),
-  }).optional(),
+  /** One adoption decision, or several (a plan adopted in December and completed in January). */
+  antagen: z.union([decisionSchema.transform((d) => [d]), z.array(decisionSchema).min(1)]).optional(),
   datum: isoDate.optional(),
   ordförande: text.optional(),
   ansvarig_chef: text.optional(),
+  /** Labels for this report, over the profile's (e.g. nämndmål: Kommunstyrelsens mål). */
+  etiketter: etiketterSchema.optional(),
 }).superRefine((v, ctx) => {
   if (v.status === 'antagen' && !v.antagen) {
     ctx.addIssue({
       code: 'custom',
       path: ['antagen'],
-      message: 'En antagen rapport behöver uppgiften "antagen" (organ, datum och paragraf).|Lägg till t.ex. "antagen: { organ: Vård- och omsorgsnämnden, datum: 2023-12-13, paragraf: 64 }" eller ändra status till "utkast".',
+      message: 'En antagen rapport behöver uppgiften "antagen" (organ, datum och, om den är känd, paragraf).|Lägg till t.ex. "antagen: { organ: Vård- och omsorgsnämnden, datum: 2023-12-13, paragraf: 64 }" eller ändra status till "utkast". Flera beslut skrivs som en lista: "antagen: [{ … }, { … }]".',
     });
   }
   if (v.status === 'utkast' && !v.datum && !v.antagen) {
@@ -204,7 +232,8 @@ const yearKey = z.string().regex(/^\d{4}$/, { message: 'Förväntade ett årtal 
 
 const indicatorSchema = strict({
   id: identifier.optional(),
-  mått: text,
+  /** What is measured; may be left out when the goal itself is the measure. */
+  mått: text.optional(),
   datakälla: text.optional(),
   kolada: z.string().regex(/^[NU]\d{5}$/, { message: 'Förväntade ett Kolada-id som "U21468" eller "N00945".' }).optional(),
   /** When Kolada publishes the next outcome, e.g. "v. 40". */
@@ -223,22 +252,36 @@ const indicatorSchema = strict({
   trend: strict({ värde: z.enum(['bättre', 'oförändrad', 'sämre', 'ej jämförbar']), motivering: text }).optional(),
 });
 
-const boardGoalSchema = strict({
+const agenda2030Schema = z.array(z.number().int().min(1).max(17)).default([]);
+
+/**
+ * What every goal level may have: its indicators, and (shorthand) a baseline, targets and outcomes of its own
+ * when the goal is its own measure ("Andelen … ökar | 35 % | 40 % | 45 %"): it then becomes one indicator without "mått".
+ */
+const goalMeasure = {
   id: identifier.optional(),
   text: text,
+  /** The global goals of Agenda 2030 the goal supports, by number 1–17. */
+  agenda2030: agenda2030Schema,
   indikatorer: z.array(indicatorSchema).default([]),
   bedömning: judgementSchema.optional(),
-});
+  ingångsvärde: measuredValueSchema.optional(),
+  målvärden: z.record(yearKey, targetSchema).optional(),
+  utfall: z.record(yearKey, outcomeSchema).optional(),
+  datakälla: text.optional(),
+  kolada: indicatorSchema.shape.kolada,
+  riktning: z.enum(['högre', 'lägre']).optional(),
+};
+
+const boardGoalSchema = strict(goalMeasure);
 
 const councilGoalSchema = strict({
-  id: identifier.optional(),
-  text: text,
+  ...goalMeasure,
   uppföljning: z.enum(['D/B', 'B', 'D']).optional(),
   ansvariga: z.array(text).default([]),
   anmärkning: text.optional(),
   beslutat_av: text.optional(),
   nämndmål: z.array(boardGoalSchema).default([]),
-  bedömning: judgementSchema.optional(),
 });
 
 export const målområdeSchema = strict({
@@ -246,7 +289,26 @@ export const målområdeSchema = strict({
   ...blockBase,
   namn: text,
   beskrivning: text.optional(),
-  kf_mål: z.array(councilGoalSchema).min(1),
+  /** Kommunfullmäktiges mål; with nämndmål, indicators directly, or only listed. */
+  kf_mål: z.array(councilGoalSchema).default([]),
+  /** Goals directly under the målområde (kommunstyrelsens mål), named by the label "mål". */
+  mål: z.array(boardGoalSchema).default([]),
+}).superRefine((v, ctx) => {
+  if (v.kf_mål.length === 0 && v.mål.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['kf_mål'],
+      message: 'Målområdet har varken "kf_mål" eller "mål".|Lägg till kommunfullmäktiges mål under "kf_mål", eller nämndens egna mål direkt under målområdet med "mål".',
+    });
+  }
+});
+
+/** Goals not under one målområde ("Kommunstyrelsens övergripande mål"): each may name the målområde it refers to. */
+export const måltabellSchema = strict({
+  typ: z.literal('måltabell'),
+  ...blockBase,
+  rubrik: text,
+  mål: z.array(strict({ ...goalMeasure, /** The id of a målområde block in the report. */ målområde: identifier.optional() })).min(1),
 });
 
 const textCell = z.union([text, z.number().transform(String)]);
@@ -300,8 +362,8 @@ export const tabellSchema = strict({
 export const bedömningarSchema = strict({
   typ: z.literal('bedömningar'),
   ...blockBase,
-  /** Which goals are counted: KF-mål (default), nämndmål, or the resultatmål of an årsredovisning. */
-  nivå: z.enum(['kf-mål', 'nämndmål', 'resultatmål']).default('kf-mål'),
+  /** Which goals are counted: KF-mål (default), nämndmål, goals directly under målområden and in måltabeller (mål), or the resultatmål of an årsredovisning. */
+  nivå: z.enum(['kf-mål', 'nämndmål', 'mål', 'resultatmål']).default('kf-mål'),
   /** antal: counts per status per målområde; mål: one table per målområde with every goal and its assessment. */
   visa: z.enum(['antal', 'mål']).default('antal'),
 });
@@ -388,7 +450,7 @@ export const resultatmålSchema = strict({
       huvudansvar: text.optional(),
       medansvariga: z.array(text).default([]),
       /** The global goals of Agenda 2030 the goal supports, by number 1–17. */
-      agenda2030: z.array(z.number().int().min(1).max(17)).default([]),
+      agenda2030: agenda2030Schema,
       bedömning: judgementSchema.optional(),
       kommentar: z.array(text).default([]),
       indikatorer: z.array(indicatorSchema).default([]),
@@ -426,6 +488,7 @@ export const blockSchemas = {
   internbudget: internbudgetSchema,
   investeringsbudget: investeringsbudgetSchema,
   målområde: målområdeSchema,
+  måltabell: måltabellSchema,
   nyckeltal: nyckeltalSchema,
   utvecklingsarbete: utvecklingsarbeteSchema,
   fokusområden: fokusområdenSchema,
@@ -444,6 +507,8 @@ export type BlockInput = { [K in BlockType]: z.output<(typeof blockSchemas)[K]> 
 export type InternbudgetInput = z.output<typeof internbudgetSchema>;
 export type InvesteringsbudgetInput = z.output<typeof investeringsbudgetSchema>;
 export type MålområdeInput = z.output<typeof målområdeSchema>;
+export type MåltabellInput = z.output<typeof måltabellSchema>;
+export type GoalInput = z.output<typeof boardGoalSchema>;
 export type TabellInput = z.output<typeof tabellSchema>;
 export type BedömningarInput = z.output<typeof bedömningarSchema>;
 export type DriftredovisningInput = z.output<typeof driftredovisningSchema>;

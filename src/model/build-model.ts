@@ -4,20 +4,21 @@
  */
 import type { Diagnostics } from '../diagnostics.ts';
 import { loadReport, type LoadedBlock, type LoadedReport, type LoadedSection } from '../content/load.ts';
-import { isProseBlock, type Block, type Bedömningar, type DataBlock, type Indikatortabell, type Målområde, type ProseBlock, type Report, type Resultatmål, type Section } from './types.ts';
+import { isProseBlock, type Block, type Bedömningar, type DataBlock, type Indikatortabell, type Målområde, type Måltabell, type ProseBlock, type Report, type Resultatmål, type Section } from './types.ts';
 import type { BedömningarInput, IndikatortabellInput } from '../content/schema.ts';
 import type { Assessment, Rules } from './assessment/types.ts';
 import { countStatuses } from './assessment/summary.ts';
 import { problemsFor } from './problems.ts';
 import { buildInternbudget } from './internbudget.ts';
 import { buildInvesteringsbudget } from './investeringsbudget.ts';
-import { buildMålområde, buildResultatmål } from './goals.ts';
+import { buildMålområde, buildMåltabell, buildResultatmål } from './goals.ts';
 import { buildDriftredovisning, buildInvesteringsredovisning } from './redovisning.ts';
 import { buildPersonalnyckeltal } from './personal.ts';
 import { buildUppdrag } from './uppdrag.ts';
 import { buildGenericTable, buildTextTable } from './tables.ts';
 import { buildDiagram, chartDataAppendix, emptyDiagram } from './charts.ts';
 import { IdScope, slugify } from './ids.ts';
+import { resolveVocabulary } from './vocabulary.ts';
 import { inlineText } from '../content/markdown.ts';
 import { nearest } from '../content/schema-helpers.ts';
 import type { FormatOptions } from '../format/swedish.ts';
@@ -41,6 +42,9 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
 
   // Blocks are computed in front-matter order; summaries of assessments come last, from the computed målområden.
   const computed = new Map<string, DataBlock>();
+  const målår = index.målår ?? index.period;
+  // Goals in a måltabell may refer to a målområde of any section by its id.
+  const areaNames = new Map(loaded.sections.flatMap((s) => s.blocks.flatMap((b) => (b.input.typ === 'målområde' ? [[b.input.id, b.input.namn] as const] : []))));
   const summaries: LoadedBlock[] = [];
   const diagrams: LoadedBlock[] = [];
   for (const block of loaded.sections.flatMap((s) => s.blocks)) {
@@ -54,7 +58,10 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
         computed.set(input.id, buildInvesteringsbudget(input, problems, format));
         break;
       case 'målområde':
-        computed.set(input.id, buildMålområde(input, index.period, problems, { rules, år }));
+        computed.set(input.id, buildMålområde(input, målår, problems, { rules, år }));
+        break;
+      case 'måltabell':
+        computed.set(input.id, buildMåltabell(input, målår, areaNames, problems, { rules, år }));
         break;
       case 'nyckeltal':
       case 'utvecklingsarbete':
@@ -89,10 +96,11 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
     }
   }
   const målområden = [...computed.values()].filter((b): b is Målområde => b.kind === 'målområde');
+  const måltabeller = [...computed.values()].filter((b): b is Måltabell => b.kind === 'måltabell');
   const resultatmål = [...computed.values()].filter((b): b is Resultatmål => b.kind === 'resultatmål');
   for (const block of summaries) {
     const input = block.input;
-    if (input.typ === 'bedömningar') computed.set(input.id, buildBedömningar(input, målområden, resultatmål));
+    if (input.typ === 'bedömningar') computed.set(input.id, buildBedömningar(input, målområden, måltabeller, resultatmål));
     else if (input.typ === 'indikatortabell') computed.set(input.id, buildIndikatortabell(input, Number(år), resultatmål));
   }
   // Charts last: they draw from any computed block. Their data tables may be collected in an appendix after the last section.
@@ -114,9 +122,8 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
   const appendixSection = chartDataAppendix(sections, chartAppendix, headingIds);
   if (appendixSection) sections.push(appendixSection);
 
-  const used =
-    målområden.some((m) => m.kfMål.some((kf) => kf.bedömning || kf.nämndmål.some((nm) => nm.bedömning))) ||
-    resultatmål.some((r) => r.mål.some((m) => m.bedömning || m.indikatorer.some((i) => i.bedömning)));
+  const goals = [...målområden.flatMap((m) => [...m.kfMål, ...m.kfMål.flatMap((kf) => kf.nämndmål), ...m.mål]), ...måltabeller.flatMap((t) => t.mål), ...resultatmål.flatMap((r) => r.mål)];
+  const used = goals.some((g) => g.bedömning || g.indikatorer.some((i) => i.bedömning));
 
   return {
     id: loaded.id,
@@ -130,10 +137,11 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
       undertitel: index.undertitel,
       period: index.period,
       status: index.status,
-      antagen: index.antagen ? { ...index.antagen, paragraf: String(index.antagen.paragraf) } : undefined,
+      antagen: (index.antagen ?? []).map((d) => ({ organ: d.organ, datum: d.datum, ...(d.paragraf !== undefined ? { paragraf: String(d.paragraf) } : {}) })),
       ordförande: index.ordförande,
       ansvarigChef: index.ansvarig_chef,
-      datum: index.antagen?.datum ?? index.datum!,
+      // The latest decision dates the document.
+      datum: index.antagen?.map((d) => d.datum).sort().at(-1) ?? index.datum!,
       förord: withHeadingIds(loaded.indexBody.filter(isProse), headingIds, 'forord'),
     },
     profile: {
@@ -147,6 +155,7 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
       },
       typsnitt: profile.input.typsnitt,
       format,
+      ord: resolveVocabulary([profile.input, index]),
     },
     sections,
   };
@@ -205,7 +214,7 @@ function placeBlocks(
 }
 
 /** The assessments of every målområde (or övergripande mål): per goal, counts per status and måluppfyllelsegrad. */
-function buildBedömningar(input: BedömningarInput, målområden: readonly Målområde[], resultatmål: readonly Resultatmål[]): Bedömningar {
+function buildBedömningar(input: BedömningarInput, målområden: readonly Målområde[], måltabeller: readonly Måltabell[], resultatmål: readonly Resultatmål[]): Bedömningar {
   type Goal = { text: string; bedömning: Assessment };
   const assessed = <T extends { text: string; bedömning?: Assessment }>(goals: readonly T[]): Goal[] =>
     goals.flatMap((g) => (g.bedömning ? [{ text: g.text, bedömning: g.bedömning }] : []));
@@ -214,6 +223,14 @@ function buildBedömningar(input: BedömningarInput, målområden: readonly Mål
     // Several blocks may follow up the same övergripande mål: one group per name, in order of appearance.
     const byName = new Map<string, Goal[]>();
     for (const r of resultatmål) byName.set(r.övergripandeMål, [...(byName.get(r.övergripandeMål) ?? []), ...assessed(r.mål)]);
+    groups = [...byName].map(([namn, goals]) => ({ namn, goals }));
+  } else if (input.nivå === 'mål') {
+    // A måltabell's goals count under the målområde they refer to, the rest under the table's heading.
+    const byName = new Map<string, Goal[]>(målområden.map((m) => [m.namn, assessed(m.mål)]));
+    for (const t of måltabeller) for (const g of t.mål) {
+      const namn = g.målområde?.namn ?? t.rubrik;
+      byName.set(namn, [...(byName.get(namn) ?? []), ...assessed([g])]);
+    }
     groups = [...byName].map(([namn, goals]) => ({ namn, goals }));
   } else {
     groups = målområden.map((m) => ({

@@ -1,11 +1,13 @@
 /**
  * Goals and their indicators: a plan's målområde (KF-mål → nämndmål →
- * indikatorer) and an årsredovisning's resultatmål (→ indikatorer). Targets are
+ * indikatorer, with levels left out where the municipality has none), a
+ * måltabell, and an årsredovisning's resultatmål (→ indikatorer). Targets are
  * parsed, every indicator assessed and trended once, goals rolled up, and every
  * goal given a stable id (stated, or derived from its text).
  */
-import type { IndicatorInput, JudgementInput, MålområdeInput, ResultatmålInput } from '../content/schema.ts';
-import type { Indicator, MeasuredValue, Målområde, ResultatGoal, Resultatmål, Target } from './types.ts';
+import type { GoalInput, IndicatorInput, JudgementInput, MålområdeInput, MåltabellInput, ResultatmålInput } from '../content/schema.ts';
+import type { CouncilGoal, Goal, Indicator, MeasuredValue, Målområde, Måltabell, ResultatGoal, Resultatmål, Target } from './types.ts';
+import { nearest } from '../content/schema-helpers.ts';
 import type { Problems } from './problems.ts';
 import { parseMeasured, parseTarget } from './values.ts';
 import { IdScope, slugify } from './ids.ts';
@@ -97,7 +99,7 @@ export function buildIndicator(ind: IndicatorInput, path: Path, ids: IdScope, m�
     }
   }
   return {
-    id: ids.take(ind.id ?? `ind-${slugify(ind.mått)}`),
+    id: ids.take(ind.id ?? `ind-${slugify(ind.mått ?? '')}`),
     mått: ind.mått,
     datakälla: ind.datakälla,
     kolada: ind.kolada,
@@ -126,35 +128,105 @@ export function assessGoal(
   return noteOverride(applyJudgement(computed, written, reportJudgement(problems, path)), problems, path, label);
 }
 
+type GoalFields = Pick<GoalInput, 'id' | 'text' | 'agenda2030' | 'indikatorer' | 'bedömning' | 'ingångsvärde' | 'målvärden' | 'utfall' | 'datakälla' | 'kolada' | 'riktning'>;
+
+/**
+ * A goal's indicators: those listed, after (shorthand) the goal as its own measure when it carries a
+ * baseline, targets or outcomes itself. Such an indicator has no "mått"; its id follows the goal's.
+ */
+function goalIndicators(goal: GoalFields, path: Path, ids: IdScope, målår: readonly string[], problems: Problems, ctx: AssessmentContext): Indicator[] {
+  const own: Indicator[] = [];
+  if (goal.ingångsvärde !== undefined || goal.målvärden !== undefined || goal.utfall !== undefined) {
+    const self: IndicatorInput = {
+      id: `ind-${slugify(goal.text)}`,
+      datakälla: goal.datakälla,
+      kolada: goal.kolada,
+      riktning: goal.riktning ?? 'högre',
+      ingångsvärde: goal.ingångsvärde,
+      målvärden: goal.målvärden ?? {},
+      utfall: goal.utfall ?? {},
+      budgetföljsamhet: false,
+    };
+    own.push(buildIndicator(self, path, ids, målår, problems, ctx));
+  }
+  return [...own, ...goal.indikatorer.map((ind, i) => buildIndicator(ind, [...path, 'indikatorer', i], ids, målår, problems, ctx))];
+}
+
+/** A goal with its indicators assessed and rolled up (open to a written judgement); `parts` are its sub-goals. */
+function buildGoal(
+  goal: GoalFields,
+  prefix: string,
+  what: string,
+  path: Path,
+  ids: IdScope,
+  målår: readonly string[],
+  problems: Problems,
+  ctx: AssessmentContext,
+  subGoals: Goal[] = [],
+): Goal {
+  const id = ids.take(goal.id ?? `${prefix}-${slugify(goal.text)}`);
+  const indikatorer = goalIndicators(goal, path, ids, målår, problems, ctx);
+  const parts = [...subGoals, ...indikatorer];
+  const partsWord = subGoals.length && indikatorer.length ? 'mål och indikatorer' : subGoals.length ? 'nämndmål' : 'indikatorer';
+  return {
+    id,
+    text: goal.text,
+    agenda2030: goal.agenda2030,
+    indikatorer,
+    bedömning: assessGoal(parts, goal.bedömning, partsWord, `${what} "${goal.text}"`, path, problems, ctx),
+  };
+}
+
+function yearsOf(period: { från: number; till: number }): string[] {
+  const years: string[] = [];
+  for (let y = period.från; y <= period.till; y++) years.push(String(y));
+  return years;
+}
+
+/**
+ * A målområde with the levels the municipality has: KF-mål (with nämndmål, with indicators directly, or only
+ * listed) and goals directly under the målområde. Roll-up follows whatever levels exist.
+ */
 export function buildMålområde(input: MålområdeInput, period: { från: number; till: number }, problems: Problems, ctx: AssessmentContext): Målområde {
   const ids = new IdScope();
-  const målår: string[] = [];
-  for (let y = period.från; y <= period.till; y++) målår.push(String(y));
-
-  const kfMål: Målområde['kfMål'] = input.kf_mål.map((kf, ki) => ({
-    id: ids.take(kf.id ?? `kf-${slugify(kf.text)}`),
-    text: kf.text,
-    uppföljning: kf.uppföljning,
-    ansvariga: kf.ansvariga,
-    anmärkning: kf.anmärkning,
-    beslutatAv: kf.beslutat_av,
-    nämndmål: kf.nämndmål.map((nm, ni) => ({
-      id: ids.take(nm.id ?? `nm-${slugify(nm.text)}`),
-      text: nm.text,
-      indikatorer: nm.indikatorer.map((ind, ii) => buildIndicator(ind, ['kf_mål', ki, 'nämndmål', ni, 'indikatorer', ii], ids, målår, problems, ctx)),
-    })),
-  }));
-
-  // Roll-up: indicators → nämndmål → KF-mål, each open to a written judgement.
-  kfMål.forEach((kf, ki) => {
-    const kfInput = input.kf_mål[ki]!;
-    kf.nämndmål.forEach((nm, ni) => {
-      nm.bedömning = assessGoal(nm.indikatorer, kfInput.nämndmål[ni]!.bedömning, 'indikatorer', `Nämndmålet "${nm.text}"`, ['kf_mål', ki, 'nämndmål', ni], problems, ctx);
-    });
-    kf.bedömning = assessGoal(kf.nämndmål, kfInput.bedömning, 'nämndmål', `KF-målet "${kf.text}"`, ['kf_mål', ki], problems, ctx);
+  const målår = yearsOf(period);
+  const kfMål: CouncilGoal[] = input.kf_mål.map((kf, ki) => {
+    const path: Path = ['kf_mål', ki];
+    const nämndmål = kf.nämndmål.map((nm, ni) => buildGoal(nm, 'nm', 'Nämndmålet', [...path, 'nämndmål', ni], ids, målår, problems, ctx));
+    const goal = buildGoal(kf, 'kf', 'KF-målet', path, ids, målår, problems, ctx, nämndmål);
+    return { ...goal, uppföljning: kf.uppföljning, ansvariga: kf.ansvariga, anmärkning: kf.anmärkning, beslutatAv: kf.beslutat_av, nämndmål };
   });
+  const mål = input.mål.map((m, mi) => buildGoal(m, 'mal', 'Målet', ['mål', mi], ids, målår, problems, ctx));
+  return { kind: 'målområde', id: input.id, rubrik: input.rubrik, not: input.not, namn: input.namn, beskrivning: input.beskrivning, kfMål, mål, målår };
+}
 
-  return { kind: 'målområde', id: input.id, rubrik: input.rubrik, not: input.not, namn: input.namn, beskrivning: input.beskrivning, kfMål, målår };
+/** Goals not under one målområde; a goal's "målområde" must name a målområde block of the report. */
+export function buildMåltabell(
+  input: MåltabellInput,
+  period: { från: number; till: number },
+  areas: ReadonlyMap<string, string>,
+  problems: Problems,
+  ctx: AssessmentContext,
+): Måltabell {
+  const ids = new IdScope();
+  const målår = yearsOf(period);
+  const mål = input.mål.map((m, mi) => {
+    const goal = buildGoal(m, 'mal', 'Målet', ['mål', mi], ids, målår, problems, ctx);
+    if (m.målområde === undefined) return goal;
+    const namn = areas.get(m.målområde);
+    if (namn === undefined) {
+      const known = [...areas.keys()];
+      const suggestion = nearest(m.målområde, known);
+      problems.error(
+        ['mål', mi, 'målområde'],
+        'okänt-målområde',
+        `Det finns inget målområde med id "${m.målområde}" i rapporten.${suggestion ? ` Menade du "${suggestion}"?` : ''}|${known.length ? `Rapportens målområden: ${known.join(', ')}.` : 'Rapporten har inga block av typen målområde; ta bort "målområde" eller lägg till målområdet.'}`,
+      );
+      return goal;
+    }
+    return { ...goal, målområde: { id: m.målområde, namn } };
+  });
+  return { kind: 'måltabell', id: input.id, rubrik: input.rubrik, not: input.not, mål, målår };
 }
 
 /** Resultatmål of one övergripande mål (årsredovisning): indicators assessed against the report year's riktvärde, rolled up per goal. */

@@ -6,6 +6,7 @@
 import type { AmountUnit, FormatOptions } from '../format/swedish.ts';
 import type { FontName } from '../content/schema.ts';
 import type { Assessment, Outcome, Rules, Status, TrendResult, UppdragStatus } from './assessment/types.ts';
+import type { Vocabulary } from './vocabulary.ts';
 
 export interface Report {
   /** The report's folder name; output files are named after it. */
@@ -26,13 +27,20 @@ export interface ReportMeta {
   undertitel?: string;
   period: { från: number; till: number };
   status: 'utkast' | 'antagen';
-  antagen?: { organ: string; datum: string; paragraf: string };
+  /** The adoption decisions, in the order written; § only where known. */
+  antagen: Decision[];
   ordförande?: string;
   ansvarigChef?: string;
   /** The document's date (ISO): the adoption date or the draft's date. Used for PDF/DOCX metadata, never the clock. */
   datum: string;
   /** Report-level prose from index.md, shown before the first section. */
   förord: ProseBlock[];
+}
+
+export interface Decision {
+  organ: string;
+  datum: string;
+  paragraf?: string;
 }
 
 export interface Profile {
@@ -44,6 +52,8 @@ export interface Profile {
   färger: { primär: string; sekundär: string; text: string; tabellhuvud: string };
   typsnitt: FontName;
   format: FormatOptions;
+  /** Labels and status words: defaults < profile < report (index.md). */
+  ord: Vocabulary;
 }
 
 export interface Section {
@@ -92,6 +102,7 @@ export type DataBlock =
   | Internbudget
   | Investeringsbudget
   | Målområde
+  | Måltabell
   | TextTable
   | GenericTable
   | Bedömningar
@@ -180,7 +191,8 @@ export type Target =
 
 export interface Indicator {
   id: string;
-  mått: string;
+  /** What is measured; absent when the goal itself is the measure. */
+  mått?: string;
   datakälla?: string;
   kolada?: string;
   /** When Kolada publishes the next outcome: "v. 40". */
@@ -196,22 +208,26 @@ export interface Indicator {
   trend?: TrendResult;
 }
 
-export interface BoardGoal {
+/** A goal at any level: its indicators (a goal that is its own measure has one without "mått") and its assessment. */
+export interface Goal {
   id: string;
   text: string;
+  /** Numbers of the Agenda 2030 global goals (1–17) the goal supports. */
+  agenda2030: number[];
   indikatorer: Indicator[];
   bedömning?: Assessment;
 }
 
-export interface CouncilGoal {
-  id: string;
-  text: string;
+/** A nämndmål, or a goal directly under a målområde (kommunstyrelsens mål). */
+export type BoardGoal = Goal;
+
+/** A KF-mål: with nämndmål, with indicators of its own, or only listed. */
+export interface CouncilGoal extends Goal {
   uppföljning?: 'D/B' | 'B' | 'D';
   ansvariga: string[];
   anmärkning?: string;
   beslutatAv?: string;
   nämndmål: BoardGoal[];
-  bedömning?: Assessment;
 }
 
 export interface Målområde extends BlockCommon {
@@ -219,7 +235,17 @@ export interface Målområde extends BlockCommon {
   namn: string;
   beskrivning?: string;
   kfMål: CouncilGoal[];
-  /** The target years shown as columns: the report's period. */
+  /** Goals directly under the målområde, without a KF-mål above them. */
+  mål: BoardGoal[];
+  /** The target years shown as columns: the report's period, or its "målår". */
+  målår: string[];
+}
+
+/** Goals not under one målområde; each may refer to one ("Kommunstyrelsens övergripande mål"). */
+export interface Måltabell extends BlockCommon {
+  kind: 'måltabell';
+  rubrik: string;
+  mål: (BoardGoal & { målområde?: { id: string; namn: string } })[];
   målår: string[];
 }
 
@@ -264,7 +290,7 @@ export interface StatusCounts {
 
 export interface Bedömningar extends BlockCommon {
   kind: 'bedömningar';
-  nivå: 'kf-mål' | 'nämndmål' | 'resultatmål';
+  nivå: 'kf-mål' | 'nämndmål' | 'mål' | 'resultatmål';
   visa: 'antal' | 'mål';
   områden: { namn: string; goals: { text: string; bedömning: Assessment }[]; summary: StatusCounts }[];
   totalt: StatusCounts;

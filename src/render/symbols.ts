@@ -5,7 +5,8 @@
  * inline the SVG; the DOCX gets a PNG made from the same SVG.
  */
 import type { Status, Trend, UppdragStatus } from '../model/assessment/types.ts';
-import { statusWords, trendWords, uppdragWords } from '../model/assessment/types.ts';
+import { trendWords, uppdragWords } from '../model/assessment/types.ts';
+import { defaultVocabulary, type Vocabulary } from '../model/vocabulary.ts';
 
 export type SymbolSet = 'cirklar' | 'oxelösund';
 export type { UppdragStatus };
@@ -15,11 +16,11 @@ export type SymbolRef =
   | { kind: 'trend'; trend: Trend }
   | { kind: 'uppdrag'; status: UppdragStatus };
 
-/** The word a symbol stands for: printed next to it and used as its alternative text. */
-export function symbolWord(ref: SymbolRef): string {
+/** The word a symbol stands for, in the municipality's words: printed next to it and used as its alternative text. */
+export function symbolWord(ref: SymbolRef, ord: Vocabulary = defaultVocabulary): string {
   switch (ref.kind) {
     case 'status':
-      return statusWords[ref.status];
+      return ord.status[ref.status];
     case 'trend':
       return trendWords[ref.trend];
     case 'uppdrag':

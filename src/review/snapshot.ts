@@ -8,7 +8,8 @@
  * Everything here is generic over block kinds: tables come from tableViews(),
  * goals from goalGroup() below, the one place that knows which blocks hold goals.
  */
-import type { DataBlock, Indicator, Inline, ProseBlock, Report } from '../model/types.ts';
+import type { DataBlock, Goal, Indicator, Inline, ProseBlock, Report } from '../model/types.ts';
+import type { Vocabulary } from '../model/vocabulary.ts';
 import { isProseBlock } from '../model/types.ts';
 import { statusWords, trendWords, uppdragWords } from '../model/assessment/types.ts';
 import { slugify } from '../model/ids.ts';
@@ -80,11 +81,12 @@ export interface TableRowSnapshot {
   cells: string[];
 }
 
-export type GoalLevel = 'kf-mål' | 'nämndmål' | 'resultatmål' | 'indikator' | 'uppdrag';
+export type GoalLevel = 'kf-mål' | 'nämndmål' | 'mål' | 'resultatmål' | 'indikator' | 'uppdrag';
 
 export const goalLevelNames: Record<GoalLevel, string> = {
   'kf-mål': 'KF-mål',
   nämndmål: 'Nämndmål',
+  mål: 'Mål',
   resultatmål: 'Resultatmål',
   indikator: 'Indikator',
   uppdrag: 'Uppdrag',
@@ -128,20 +130,22 @@ export function snapshot(report: Report): ReportSnapshot {
   const ctx = viewContext(report);
   const format = report.profile.format;
   const meta: Field[] = [];
-  const fact = (label: string, value: string | undefined) => {
-    if (value) meta.push({ key: label.toLowerCase(), label, value, kind: 'uppgift' });
+  // Keys stay ours (the diff matches on them); labels are the municipality's.
+  const fact = (key: string, value: string | undefined, label = key) => {
+    if (value) meta.push({ key: key.toLowerCase(), label, value, kind: 'uppgift' });
   };
+  const { labels } = report.profile.ord;
   fact('Titel', report.meta.titel);
   fact('Undertitel', report.meta.undertitel);
   fact('Typ', reportTypeNames[report.type]);
   fact('Kommun', report.profile.namn);
   fact('Nämnd', report.meta.nämnd);
-  fact('Förvaltning', report.meta.förvaltning);
+  fact('Förvaltning', report.meta.förvaltning, labels.förvaltning);
   fact('Period', periodText(report));
   fact('Status', statusLine(report));
   fact('Datum', report.meta.datum);
-  fact('Ordförande', report.meta.ordförande);
-  fact('Ansvarig chef', report.meta.ansvarigChef);
+  fact('Ordförande', report.meta.ordförande, labels.ordförande);
+  fact('Ansvarig chef', report.meta.ansvarigChef, labels.ansvarig_chef);
 
   const sections: SectionSnapshot[] = [];
   if (report.meta.förord.length) sections.push({ id: 'förord', rubrik: 'Förord', items: proseItems(report.meta.förord).map((prose) => ({ kind: 'prose', prose })) });
@@ -156,7 +160,7 @@ export function snapshot(report: Report): ReportSnapshot {
       // A chart is drawn where visa is not 'tabell'; its data table may stand in an appendix as well.
       if (block.kind === 'diagram' && block.visa !== 'tabell') items.push({ kind: 'chart', chart: { id: block.id, rubrik: block.rubrik, alt: block.alt } });
       for (const view of tableViews(block, ctx)) items.push({ kind: 'table', table: tableSnapshot(view, block.id, role) });
-      const goals = goalGroup(block, format);
+      const goals = goalGroup(block, { format, ord: report.profile.ord });
       if (goals) items.push({ kind: 'goals', goals });
     }
     sections.push({ id: s.id, rubrik: sectionTitle(s), items });
@@ -185,6 +189,7 @@ export function tableRole(block: DataBlock): TableRole {
     case 'bedömningar':
       return block.visa === 'mål' ? 'avledd' : 'siffror';
     case 'målområde':
+    case 'måltabell':
     case 'resultatmål':
     case 'uppdrag':
       return 'mål';
@@ -200,23 +205,34 @@ export function tableRole(block: DataBlock): TableRole {
  * The goals a block holds, compared goal by goal. A new kind of goal source is
  * a case here that maps its goals onto goalNode()/indicatorNode().
  */
-export function goalGroup(block: DataBlock, format: FormatOptions): GoalGroup | undefined {
+export function goalGroup(block: DataBlock, ctx: GoalContext): GoalGroup | undefined {
+  const { format } = ctx;
+  const indicators = (goal: Goal) => goal.indikatorer.map((i) => indicatorNode(i, ctx, goal.text));
+  const agenda = (goal: Goal) => field('uppgift', 'agenda2030', 'Agenda 2030', goal.agenda2030.map(globalGoalLabel).join('; '));
+  const ownGoal = (goal: Goal & { målområde?: { namn: string } }) =>
+    goalNode('mål', goal.id, goal.text, [field('uppgift', 'målområde', 'Målområde', goal.målområde?.namn), agenda(goal), ...assessmentFields(goal.bedömning, ctx)], [], indicators(goal));
   switch (block.kind) {
     case 'målområde':
       return {
         blockId: block.id,
         kind: block.kind,
         rubrik: `Målområde: ${block.namn}`,
-        nodes: block.kfMål.map((kf) =>
-          goalNode('kf-mål', kf.id, kf.text, [
-            field('uppgift', 'uppföljning', 'Uppföljning', kf.uppföljning),
-            field('uppgift', 'ansvariga', 'Ansvariga', kf.ansvariga.join(', ')),
-            field('uppgift', 'anmärkning', 'Anmärkning', kf.anmärkning),
-            field('uppgift', 'beslutat-av', 'Beslutat av', kf.beslutatAv),
-            ...assessmentFields(kf.bedömning),
-          ], [], kf.nämndmål.map((nm) => goalNode('nämndmål', nm.id, nm.text, assessmentFields(nm.bedömning), [], nm.indikatorer.map((i) => indicatorNode(i, format))))),
-        ),
+        nodes: [
+          ...block.kfMål.map((kf) =>
+            goalNode('kf-mål', kf.id, kf.text, [
+              field('uppgift', 'uppföljning', 'Uppföljning', kf.uppföljning),
+              field('uppgift', 'ansvariga', 'Ansvariga', kf.ansvariga.join(', ')),
+              field('uppgift', 'anmärkning', 'Anmärkning', kf.anmärkning),
+              field('uppgift', 'beslutat-av', 'Beslutat av', kf.beslutatAv),
+              agenda(kf),
+              ...assessmentFields(kf.bedömning, ctx),
+            ], [], [...indicators(kf), ...kf.nämndmål.map((nm) => goalNode('nämndmål', nm.id, nm.text, [agenda(nm), ...assessmentFields(nm.bedömning, ctx)], [], indicators(nm)))]),
+          ),
+          ...block.mål.map(ownGoal),
+        ],
       };
+    case 'måltabell':
+      return { blockId: block.id, kind: block.kind, rubrik: block.rubrik, nodes: block.mål.map(ownGoal) };
     case 'resultatmål':
       return {
         blockId: block.id,
@@ -227,8 +243,8 @@ export function goalGroup(block: DataBlock, format: FormatOptions): GoalGroup | 
             field('uppgift', 'huvudansvar', 'Huvudansvar', m.huvudansvar),
             field('uppgift', 'medansvariga', 'Medansvariga', m.medansvariga.join(', ')),
             field('uppgift', 'agenda2030', 'Agenda 2030', m.agenda2030.map(globalGoalLabel).join('; ')),
-            ...assessmentFields(m.bedömning),
-          ], m.kommentar, m.indikatorer.map((i) => indicatorNode(i, format))),
+            ...assessmentFields(m.bedömning, ctx),
+          ], m.kommentar, indicators(m)),
         ),
       };
     case 'uppdrag':
@@ -264,7 +280,7 @@ export function goalGroup(block: DataBlock, format: FormatOptions): GoalGroup | 
   }
 }
 
-const idPrefixes: Record<GoalLevel, string> = { 'kf-mål': 'kf', nämndmål: 'nm', resultatmål: 'rm', indikator: 'ind', uppdrag: 'uppdrag' };
+const idPrefixes: Record<GoalLevel, string> = { 'kf-mål': 'kf', nämndmål: 'nm', mål: 'mal', resultatmål: 'rm', indikator: 'ind', uppdrag: 'uppdrag' };
 
 /** Whether an id was derived from the text by src/model (prefix + slug, possibly "-2"), rather than given by the author. */
 export function isDerivedId(level: GoalLevel, id: string, text: string): boolean {
@@ -282,32 +298,41 @@ function field(kind: FieldKind, key: string, label: string, value: string | unde
   return value ? { key, label, value, kind } : undefined;
 }
 
-function assessmentFields(a: { status: keyof typeof statusWords; source: string; motivering?: string } | undefined): (Field | undefined)[] {
+function assessmentFields(a: { status: keyof typeof statusWords; source: string; motivering?: string } | undefined, ctx: GoalContext): (Field | undefined)[] {
   if (!a) return [];
   return [
-    field('bedömning', 'bedömning', 'Bedömning', statusWords[a.status]),
+    field('bedömning', 'bedömning', ctx.ord.labels.bedömning, ctx.ord.status[a.status]),
     field('bedömning', 'motivering', 'Motivering till bedömningen', a.source !== 'beräknad' ? a.motivering : undefined),
   ];
 }
 
 const lines = (l: string[]) => l.join(' / ');
 
-export function indicatorNode(ind: Indicator, format: FormatOptions): GoalNode {
+/** What a goal or indicator is written with: the number format and the municipality's words. */
+export interface GoalContext {
+  format: FormatOptions;
+  ord: Vocabulary;
+}
+
+/** An indicator; one without a mått (the goal is its own measure) goes by its goal's text. */
+export function indicatorNode(ind: Indicator, ctx: GoalContext, goalText: string): GoalNode {
+  const { format } = ctx;
+  const { labels } = ctx.ord;
   const years = (r: Record<string, unknown>) => Object.keys(r).sort();
   return goalNode(
     'indikator',
     ind.id,
-    ind.mått,
+    ind.mått ?? goalText,
     [
       field('uppgift', 'datakälla', 'Datakälla', ind.datakälla),
       field('uppgift', 'kolada', 'Kolada', ind.kolada),
       field('uppgift', 'riktning', 'Riktning', ind.riktning === 'lägre' ? 'Lägre är bättre' : 'Högre är bättre'),
-      field('utfall', 'ingångsvärde', 'Ingångsvärde', ind.ingångsvärde ? lines(formatMeasured(ind.ingångsvärde, format)) : undefined),
-      ...years(ind.målvärden).map((y) => field('målvärde', `målvärde:${y}`, `Målvärde ${y}`, lines(formatTarget(ind.målvärden[y]!, format)))),
-      ...years(ind.utfall).map((y) => field('utfall', `utfall:${y}`, `Utfall ${y}`, lines(formatOutcome(ind.utfall[y]!, format)))),
-      field('bedömning', 'trend', 'Trend', ind.trend ? trendWords[ind.trend.trend] : undefined),
+      field('utfall', 'ingångsvärde', labels.ingångsvärde, ind.ingångsvärde ? lines(formatMeasured(ind.ingångsvärde, format)) : undefined),
+      ...years(ind.målvärden).map((y) => field('målvärde', `målvärde:${y}`, `${labels.målvärde} ${y}`, lines(formatTarget(ind.målvärden[y]!, format)))),
+      ...years(ind.utfall).map((y) => field('utfall', `utfall:${y}`, `${labels.utfall} ${y}`, lines(formatOutcome(ind.utfall[y]!, format)))),
+      field('bedömning', 'trend', labels.trend, ind.trend ? trendWords[ind.trend.trend] : undefined),
       field('bedömning', 'trend-motivering', 'Motivering till trenden', ind.trend?.source === 'åsidosatt' ? ind.trend.motivering : undefined),
-      ...assessmentFields(ind.bedömning),
+      ...assessmentFields(ind.bedömning, ctx),
     ],
     [],
     [],

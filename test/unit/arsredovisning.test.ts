@@ -245,7 +245,7 @@ describe('resultatmål under Katrineholm-style rules', () => {
 
     const [view] = tableViews(tabell, viewContext(report));
     expect(view!.wide).toBe(true);
-    expect(view!.head[0]!.map((h) => h.text)).toEqual(['Övergripande mål', 'Resultatmål', 'Indikator', 'Utfall 2022', 'Utfall 2023', 'Utfall 2024', 'Trend', 'Riktvärde 2024', 'Bedömning', 'Källa']);
+    expect(view!.head[0]!.map((h) => h.text)).toEqual(['Övergripande mål', 'Resultatmål', 'Indikator', 'Utfall 2022', 'Utfall 2023', 'Utfall 2024', 'Trend', 'Målvärde 2024', 'Bedömning', 'Källa']);
     expect(view!.body).toHaveLength(6);
     const first = view!.body[0]!.cells;
     expect(first[0]).toMatchObject({ lines: ['Trygg omsorg & vård'], rowHeader: true });

@@ -1,4 +1,5 @@
 /** The DOCX renderer on a small hand-built report, read back at XML level. */
+import { defaultVocabulary } from '../../src/model/vocabulary.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { renderDocx } from '../../src/render/docx/render-docx.ts';
@@ -23,6 +24,7 @@ function sampleReport(): Report {
       titel: 'Provnämndens verksamhetsplan 2024–2026',
       period: { från: 2024, till: 2026 },
       status: 'utkast',
+      antagen: [],
       ordförande: 'Eva Exempelsson',
       datum: '2023-11-20',
       förord: [{ kind: 'paragraph', content: [{ kind: 'text', text: 'Planen beskriver nämndens arbete.' }] }],
@@ -40,6 +42,7 @@ function sampleReport(): Report {
       färger: { primär: '#00507A', sekundär: '#00766C', text: '#1A1A1A', tabellhuvud: '#E3EEF4' },
       typsnitt: 'Source Sans 3',
       format: { minus: MINUS },
+      ord: defaultVocabulary,
     },
     sections: [
       {
@@ -105,6 +108,7 @@ function sampleReport(): Report {
             kind: 'målområde',
             id: 'folkhalsa',
             namn: 'God folkhälsa',
+            mål: [],
             beskrivning: 'Invånarnas hälsa ska utvecklas i positiv riktning.',
             målår: ['2024', '2025', '2026'],
             kfMål: [
@@ -113,10 +117,13 @@ function sampleReport(): Report {
                 text: 'Fler invånare deltar i aktiviteter som främjar hälsa',
                 uppföljning: 'B',
                 ansvariga: ['VON', 'KFN'],
+                agenda2030: [],
+                indikatorer: [],
                 nämndmål: [
                   {
                     id: 'nm-1',
                     text: 'Fler besöker Träffpunkten',
+                    agenda2030: [],
                     indikatorer: [
                       {
                         id: 'ind-1',

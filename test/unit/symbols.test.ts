@@ -37,7 +37,7 @@ describe('symbols', () => {
   });
 
   it('names every symbol in Swedish', () => {
-    expect(all.map(symbolWord)).toEqual([
+    expect(all.map((r) => symbolWord(r))).toEqual([
       'Uppfyllt', 'Delvis uppfyllt', 'Ej uppfyllt', 'Ej utvärderad',
       'Bättre', 'Oförändrad', 'Sämre', 'Ej jämförbar',
       'Ej startad', 'Påbörjad', 'Klar', 'Stoppad',

@@ -1,7 +1,7 @@
 /** Blocks of a section as Word content, in the order and look of the HTML partials (templates/gemensamt/partials). */
 import { HeadingLevel, Paragraph, ShadingType, TextRun, type ParagraphChild, type Table } from 'docx';
 import { isProseBlock, type Block, type DataBlock, type Report, type Resultatmål, type Uppdrag } from '../../model/types.ts';
-import { countSentences, kfMålLine, kfMålView, levelName, tableViews, type ViewContext } from '../views/table-view.ts';
+import { countSentences, kfMålLine, kfMålView, goalLevelName, tableViews, type ViewContext } from '../views/table-view.ts';
 import { assessmentNote, groupByArea, responsibilityLine, tagTextColour } from '../views/goal-cards.ts';
 import { globalGoal } from '../../model/agenda2030.ts';
 import { symbolWord, type SymbolRef } from '../symbols.ts';
@@ -57,7 +57,7 @@ export function addBlock(block: Block, ctx: DocxContext, body: Body): void {
           new Paragraph({
             keepNext: true,
             spacing: { before: 200, after: 80 },
-            children: [new TextRun({ text: 'Kommunfullmäktiges mål', bold: true, color: hex(ctx.report.profile.färger.primär) })],
+            children: [new TextRun({ text: ctx.view.ord.labels.kommunfullmäktiges_mål, bold: true, color: hex(ctx.report.profile.färger.primär) })],
           }),
           ...block.kfMål.map((kf) => bullet(instance, [new TextRun(kfMålLine(kf))])),
         ]);
@@ -68,7 +68,7 @@ export function addBlock(block: Block, ctx: DocxContext, body: Body): void {
     case 'bedömningar': {
       tables(block, ctx, body);
       if (block.visa === 'mål') return;
-      const level = levelName(block.nivå);
+      const level = goalLevelName(block.nivå, ctx.view);
       const instance = ++ctx.prose.instance;
       const line = (namn: string, sentences: string[]) => bullet(instance, [new TextRun({ text: `${namn}: `, bold: true }), new TextRun(`${sentences.join(', ')}.`)]);
       body.add([...block.områden.map((o) => line(o.namn, countSentences(o.summary, level))), line('Totalt', countSentences(block.totalt, level))]);
@@ -94,7 +94,7 @@ const fact = (label: string, value: ParagraphChild[]) =>
   new Paragraph({ keepNext: true, spacing: { after: 40 }, children: [new TextRun({ text: `${label}: `, bold: true }), ...value] });
 
 const symbolFact = (label: string, ref: SymbolRef, ctx: DocxContext, extra: ParagraphChild[] = []) =>
-  fact(label, [symbolRun(ref, ctx.images), new TextRun(` ${symbolWord(ref)}`), ...extra]);
+  fact(label, [symbolRun(ref, ctx.images, symbolWord(ref, ctx.report.profile.ord)), new TextRun(` ${symbolWord(ref, ctx.report.profile.ord)}`), ...extra]);
 
 function comments(items: readonly string[], ctx: DocxContext): Paragraph[] {
   if (items.length === 0) return [];
@@ -136,7 +136,7 @@ function resultatmålParagraphs(block: Resultatmål, ctx: DocxContext): Paragrap
     const ansvar = responsibilityLine(m);
     if (ansvar) out.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: ansvar, italics: true })] }));
     if (m.bedömning) {
-      const note = assessmentNote(m.bedömning);
+      const note = assessmentNote(m.bedömning, ctx.report.profile.ord);
       out.push(symbolFact('Bedömning', { kind: 'status', status: m.bedömning.status }, ctx, note ? [new TextRun({ text: ` (${note})`, size: SIZE.small })] : []));
     } else {
       out.push(fact('Bedömning', [new TextRun('–')]));

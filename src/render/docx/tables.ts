@@ -26,8 +26,7 @@ import { STYLE, hex, lineFor, textWidth, type Orientation } from './styles.ts';
 export type SymbolImages = (ref: SymbolRef) => Uint8Array;
 
 /** A symbol as a small inline picture, described by its word. Sizes in pixels (96 dpi). */
-export function symbolRun(ref: SymbolRef, images: SymbolImages, size = 11): ImageRun {
-  const word = symbolWord(ref);
+export function symbolRun(ref: SymbolRef, images: SymbolImages, word: string, size = 11): ImageRun {
   return new ImageRun({ type: 'png', data: images(ref), transformation: { width: size, height: size }, altText: { name: word, title: word, description: word } });
 }
 
@@ -99,7 +98,7 @@ function bodyCell(cell: CellView, noteNumber: number | undefined, row: RowView, 
         }),
       ]
     : [];
-  const lead = cell.symbol ? [symbolRun(cell.symbol, images), new TextRun({ text: ' ' })] : [];
+  const lead = cell.symbol ? [symbolRun(cell.symbol, images, cell.lines[0] ?? ''), new TextRun({ text: ' ' })] : [];
   const tail = noteNumber ? [new TextRun({ text: String(noteNumber), superScript: true })] : [];
   return new TableCell({
     children: [...cellParagraphs(cell.lines, cell.align, run, row.kind === 'group', lead, tail), ...link],
@@ -185,7 +184,7 @@ export function tableElements(view: TableView, profile: Profile, images: SymbolI
     under.push({
       children: [
         new TextRun({ text: 'Teckenförklaring: ', bold: true }),
-        ...legend.flatMap((ref, i) => [...(i ? [new TextRun('    ')] : []), symbolRun(ref, images, 10), new TextRun(` ${symbolWord(ref)}`)]),
+        ...legend.flatMap((ref, i) => [...(i ? [new TextRun('    ')] : []), symbolRun(ref, images, symbolWord(ref, profile.ord), 10), new TextRun(` ${symbolWord(ref, profile.ord)}`)]),
       ],
     });
   }

@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { isProseBlock, type Block, type Report, type UppdragItem } from '../../model/types.ts';
-import { countSentences, kfMålView, kfMålLine, levelName, tableViews, viewContext, type TableView, type ViewContext } from '../views/table-view.ts';
+import { countSentences, kfMålView, kfMålLine, goalLevelName, tableViews, viewContext, type TableView, type ViewContext } from '../views/table-view.ts';
 import { assessmentNote, groupByArea, responsibilityLine, tagTextColour } from '../views/goal-cards.ts';
 import { globalGoal } from '../../model/agenda2030.ts';
 import { legendOrder, symbolSvg, symbolWord } from '../symbols.ts';
@@ -73,7 +73,7 @@ function htmlTable(view: TableView, ctx: ViewContext): Record<string, unknown> {
     const note = c.footnote ? footnotes.push(c.footnote) : undefined;
     return {
       ...c,
-      svg: c.symbol ? new Handlebars.SafeString(symbolSvg(c.symbol, set, 12, symbolWord(c.symbol))) : null,
+      svg: c.symbol ? new Handlebars.SafeString(symbolSvg(c.symbol, set, 12, symbolWord(c.symbol, ctx.ord))) : null,
       note: note ? { n: note, id: `${view.id}-not-${note}` } : null,
     };
   };
@@ -85,7 +85,7 @@ function htmlTable(view: TableView, ctx: ViewContext): Record<string, unknown> {
     footnotes: footnotes.map((text, i) => ({ n: i + 1, id: `${view.id}-not-${i + 1}`, text })),
     legend: (view.legend ?? [])
       .filter((ref) => used.has(JSON.stringify(ref)))
-      .map((ref) => ({ svg: new Handlebars.SafeString(symbolSvg(ref, set, 11, symbolWord(ref))), word: symbolWord(ref) })),
+      .map((ref) => ({ svg: new Handlebars.SafeString(symbolSvg(ref, set, 11, symbolWord(ref, ctx.ord))), word: symbolWord(ref, ctx.ord) })),
   };
 }
 
@@ -101,11 +101,12 @@ function blockView(block: Block, report: Report): Record<string, unknown> {
         beskrivning: block.beskrivning ?? null,
         // With assessments the KF-mål are listed in a table with their status instead.
         kfMål: kfMålView(block, ctx) ? [] : block.kfMål.map(kfMålLine),
+        kfMålRubrik: ctx.ord.labels.kommunfullmäktiges_mål,
         tables: tables(tableViews(block, ctx)),
         not: block.not ?? null,
       };
     case 'bedömningar': {
-      const level = levelName(block.nivå);
+      const level = goalLevelName(block.nivå, ctx);
       const counts = block.visa === 'antal';
       return {
         partial: 'bedömningar',
@@ -129,14 +130,14 @@ function blockView(block: Block, report: Report): Record<string, unknown> {
             ansvariga: u.ansvariga.join(', '),
             huvudansvar: u.huvudansvar ?? null,
             slutdatum: u.slutdatum ?? null,
-            svg: new Handlebars.SafeString(symbolSvg(symbol(u.status), ctx.symbols, 12, symbolWord(symbol(u.status)))),
-            statusord: symbolWord(symbol(u.status)),
+            svg: new Handlebars.SafeString(symbolSvg(symbol(u.status), ctx.symbols, 12, symbolWord(symbol(u.status), ctx.ord))),
+            statusord: symbolWord(symbol(u.status), ctx.ord),
             kommentar: u.kommentar,
           })),
         })),
         legend: legendOrder.uppdrag
           .filter((ref) => ref.kind === 'uppdrag' && used.has(ref.status))
-          .map((ref) => ({ svg: new Handlebars.SafeString(symbolSvg(ref, ctx.symbols, 11, symbolWord(ref))), word: symbolWord(ref) })),
+          .map((ref) => ({ svg: new Handlebars.SafeString(symbolSvg(ref, ctx.symbols, 11, symbolWord(ref, ctx.ord))), word: symbolWord(ref, ctx.ord) })),
         not: block.not ?? null,
       };
     }
@@ -149,9 +150,9 @@ function blockView(block: Block, report: Report): Record<string, unknown> {
           ansvar: responsibilityLine(m),
           bedömning: m.bedömning
             ? {
-                svg: new Handlebars.SafeString(symbolSvg({ kind: 'status', status: m.bedömning.status }, ctx.symbols, 12, symbolWord({ kind: 'status', status: m.bedömning.status }))),
-                word: symbolWord({ kind: 'status', status: m.bedömning.status }),
-                motivering: assessmentNote(m.bedömning) ?? null,
+                svg: new Handlebars.SafeString(symbolSvg({ kind: 'status', status: m.bedömning.status }, ctx.symbols, 12, symbolWord({ kind: 'status', status: m.bedömning.status }, ctx.ord))),
+                word: symbolWord({ kind: 'status', status: m.bedömning.status }, ctx.ord),
+                motivering: assessmentNote(m.bedömning, ctx.ord) ?? null,
               }
             : null,
           agenda: m.agenda2030.map((n) => ({ ...globalGoal(n), textfärg: tagTextColour(globalGoal(n).färg) })),

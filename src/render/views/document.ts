@@ -2,7 +2,7 @@
  * The document-level presentation shared by every renderer: title page lines,
  * the contents entries, and the walk over sections and blocks.
  */
-import type { Report, Section } from '../../model/types.ts';
+import type { Decision, Report, Section } from '../../model/types.ts';
 import { inlineText } from '../../content/markdown.ts';
 import { formatParagraph, formatRange } from '../../format/swedish.ts';
 
@@ -33,24 +33,35 @@ export function periodText(report: Report): string {
   return formatRange(report.meta.period.från, report.meta.period.till);
 }
 
-/** "Antagen av vård- och omsorgsnämnden 2023-12-13, § 64", or the draft line. */
+/**
+ * "Antagen av vård- och omsorgsnämnden 2023-12-13, § 64"; several decisions of one organ share it:
+ * "Fastställd av kommunstyrelsen 2021-12-15, § 197 och 2022-01-26, § 9". A § not known is left out.
+ */
 export function statusLine(report: Report): string {
-  const a = report.meta.antagen;
-  if (report.meta.status === 'antagen' && a) {
-    const organ = a.organ.charAt(0).toLowerCase() + a.organ.slice(1);
-    // A plan is adopted ("antagen"), a follow-up approved ("godkänd").
-    const verb = report.type === 'verksamhetsplan' ? 'Antagen' : 'Godkänd';
-    return `${verb} av ${organ} ${a.datum}, ${formatParagraph(a.paragraf)}`;
+  const decisions = report.meta.antagen;
+  if (report.meta.status === 'antagen' && decisions.length > 0) {
+    // A plan is adopted ("antagen"), a follow-up approved ("godkänd"), unless the municipality words it otherwise.
+    const verb = report.profile.ord.labels.antagen || (report.type === 'verksamhetsplan' ? 'Antagen' : 'Godkänd');
+    const organ = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+    const when = (d: Decision) => (d.paragraf ? `${d.datum}, ${formatParagraph(d.paragraf)}` : d.datum);
+    const parts = decisions.map((d, i) => (i > 0 && d.organ === decisions[i - 1]!.organ ? when(d) : `av ${organ(d.organ)} ${when(d)}`));
+    return `${verb} ${joinSwedish(parts)}`;
   }
   return `UTKAST ${report.meta.datum}, ej antagen`;
 }
 
-/** Label/value pairs for the title page. */
+/** "a", "a och b", "a, b och c". */
+function joinSwedish(parts: readonly string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} och ${parts.at(-1)}`;
+}
+
+/** Label/value pairs for the title page, labelled in the municipality's words. */
 export function titlePageFacts(report: Report): { label: string; value: string }[] {
+  const { labels } = report.profile.ord;
   const facts: { label: string; value: string }[] = [];
-  if (report.meta.ordförande) facts.push({ label: 'Ordförande', value: report.meta.ordförande });
-  if (report.meta.ansvarigChef) facts.push({ label: 'Ansvarig chef', value: report.meta.ansvarigChef });
-  if (report.meta.förvaltning) facts.push({ label: 'Förvaltning', value: report.meta.förvaltning });
+  if (report.meta.ordförande) facts.push({ label: labels.ordförande, value: report.meta.ordförande });
+  if (report.meta.ansvarigChef) facts.push({ label: labels.ansvarig_chef, value: report.meta.ansvarigChef });
+  if (report.meta.förvaltning) facts.push({ label: labels.förvaltning, value: report.meta.förvaltning });
   return facts;
 }
 

@@ -6,6 +6,7 @@ import type { Assessment } from '../../model/assessment/types.ts';
 import type { ResultatGoal, UppdragItem } from '../../model/types.ts';
 import { contrastRatio } from '../../content/contrast.ts';
 import { symbolWord } from '../symbols.ts';
+import type { Vocabulary } from '../../model/vocabulary.ts';
 
 /** "Huvudansvar: VON. Medansvariga: KS/KLF, STN." */
 export function responsibilityLine(goal: Pick<ResultatGoal, 'huvudansvar' | 'medansvariga'>): string {
@@ -16,8 +17,8 @@ export function responsibilityLine(goal: Pick<ResultatGoal, 'huvudansvar' | 'med
 }
 
 /** The reason shown next to a goal's status when the nämnd set it against the computed one, or set it without indicators. */
-export function assessmentNote(a: Assessment): string | undefined {
-  if (a.source === 'åsidosatt') return `Bedömningen är satt av nämnden; beräknad: ${symbolWord({ kind: 'status', status: a.computed! }).toLowerCase()}. ${a.motivering}`;
+export function assessmentNote(a: Assessment, ord: Vocabulary): string | undefined {
+  if (a.source === 'åsidosatt') return `Bedömningen är satt av nämnden; beräknad: ${symbolWord({ kind: 'status', status: a.computed! }, ord).toLowerCase()}. ${a.motivering}`;
   if (a.source === 'angiven' && a.motivering) return a.motivering;
   return undefined;
 }

@@ -8,84 +8,13 @@ import { driftHeadings, investmentHeadings } from '../../model/redovisning.ts';
 import type { Assessment, Outcome, Status, TrendResult } from '../../model/assessment/types.ts';
 import { formatAmount, formatNumber, formatPercent, NBSP, type FormatOptions } from '../../format/swedish.ts';
 import { formatMeasured, formatOutcome, formatTarget } from '../../format/values.ts';
-import { legendOrder, symbolWord, type SymbolRef, type SymbolSet } from '../symbols.ts';
+import { legendOrder, symbolWord } from '../symbols.ts';
+import { assessmentCell, outcomeCell, text, trendCell, koladaUrl, type CellView, type HeaderCellView, type RowKind, type RowView, type TableView, type ViewContext } from './cells.ts';
+import { goalViews, goalLevelName } from './goal-tables.ts';
+export { goalLevelName } from './goal-tables.ts';
 
-/** What every view needs from the report besides its block. */
-export interface ViewContext {
-  format: FormatOptions;
-  symbols: SymbolSet;
-  /** The assessed year, and whether the report shows assessments at all. */
-  år: string;
-  assessed: boolean;
-  /** The rule set: "uppfyllt" has no partial status, so no column for it. */
-  regel: Report['bedömning']['rules']['regel'];
-}
-
-export function viewContext(report: Report): ViewContext {
-  return { format: report.profile.format, symbols: report.bedömning.rules.symboler, år: report.bedömning.år, assessed: report.bedömning.used, regel: report.bedömning.rules.regel };
-}
-
-export type Align = 'left' | 'right';
-
-export interface CellView {
-  /** Text lines of the cell; several lines for per-group values. */
-  lines: string[];
-  align: Align;
-  colSpan?: number;
-  rowSpan?: number;
-  /** Row header (`<th scope="row">`). */
-  rowHeader?: boolean;
-  /** A symbol drawn before the first line, which holds its word. */
-  symbol?: SymbolRef;
-  /** A footnote marker and its text, for overridden assessments. */
-  footnote?: string;
-  /** A link printed as the cell's last line, such as the indicator's KPI in Kolada. */
-  link?: { text: string; href: string };
-}
-
-/** The public page of a Kolada KPI, for an id such as U21468. */
-export function koladaUrl(id: string): string {
-  return `https://www.kolada.se/verktyg/fri-sokning/?kpis=${encodeURIComponent(id)}`;
-}
-
-export interface HeaderCellView {
-  text: string;
-  align: Align;
-  colSpan?: number;
-  rowSpan?: number;
-  /** "col" for a column header, "colgroup" for a header spanning several columns. */
-  scope: 'col' | 'colgroup';
-}
-
-export type RowKind = 'data' | 'group' | 'subtotal' | 'total';
-
-export interface RowView {
-  kind: RowKind;
-  cells: CellView[];
-}
-
-export interface TableView {
-  id: string;
-  caption: string;
-  /** Relative column widths, summing to 100. */
-  widths: number[];
-  head: HeaderCellView[][];
-  body: RowView[];
-  note?: string;
-  /** Wide tables may be printed on landscape pages. */
-  wide: boolean;
-  /** Dense tables are set in a smaller type, in every output. */
-  compact?: boolean;
-  /** The symbols used in the table, explained under it. */
-  legend?: SymbolRef[];
-  symbolSet?: SymbolSet;
-}
-
-const text = (lines: string | string[], extra: Partial<CellView> = {}): CellView => ({
-  lines: Array.isArray(lines) ? lines : [lines],
-  align: 'left',
-  ...extra,
-});
+export * from './cells.ts';
+export { kfMålLine, kfMålView } from './goal-tables.ts';
 
 const amountCell = (a: Amount | undefined, unit: 'tkr' | 'mnkr', format: FormatOptions): CellView => ({
   lines: [a?.value === null || a?.value === undefined ? '' : formatAmount(a.value, unit, format)],
@@ -149,144 +78,9 @@ export function investeringsbudgetView(b: Investeringsbudget, { format }: ViewCo
   };
 }
 
-export const assessmentCell = (a: Assessment | undefined): CellView =>
-  a
-    ? {
-        lines: [symbolWord({ kind: 'status', status: a.status })],
-        align: 'left',
-        symbol: { kind: 'status', status: a.status },
-        footnote: a.source === 'åsidosatt' ? `Bedömningen är satt av nämnden; beräknad: ${symbolWord({ kind: 'status', status: a.computed! }).toLowerCase()}. ${a.motivering}` : undefined,
-      }
-    : { lines: ['–'], align: 'left' };
-
-const trendCell = (t: TrendResult | undefined): CellView =>
-  t
-    ? {
-        lines: [symbolWord({ kind: 'trend', trend: t.trend })],
-        align: 'left',
-        symbol: { kind: 'trend', trend: t.trend },
-        footnote: t.source === 'åsidosatt' ? `Trenden är satt av nämnden${t.computed ? `; beräknad: ${symbolWord({ kind: 'trend', trend: t.computed }).toLowerCase()}` : ''}. ${t.motivering}` : undefined,
-      }
-    : { lines: ['–'], align: 'left' };
-
-const outcomeCell = (o: Outcome | undefined, format: FormatOptions): CellView => ({ lines: o ? formatOutcome(o, format) : ['–'], align: 'right' });
-
-/** The goal table: KF-mål | Nämndmål | Mått och datakälla | Ingångsvärde | Målvärde per year; with outcomes, trend and assessment when the report assesses. */
-export function måltabellView(b: Målområde, ctx: ViewContext): TableView | undefined {
-  const { format } = ctx;
-  const previousYear = String(Number(ctx.år) - 1);
-  const body: RowView[] = [];
-  for (const kf of b.kfMål) {
-    const kfRows = kf.nämndmål.reduce((n, nm) => n + Math.max(1, nm.indikatorer.length), 0);
-    if (kfRows === 0) continue;
-    let firstOfKf = true;
-    for (const nm of kf.nämndmål) {
-      const nmRows = Math.max(1, nm.indikatorer.length);
-      const indicators = nm.indikatorer.length ? nm.indikatorer : [undefined];
-      indicators.forEach((ind, i) => {
-        const cells: CellView[] = [];
-        if (firstOfKf) cells.push(text(kf.text, { rowSpan: kfRows > 1 ? kfRows : undefined, rowHeader: true }));
-        if (i === 0) cells.push(text(nm.text, { rowSpan: nmRows > 1 ? nmRows : undefined }));
-        cells.push(
-          text(ind ? [ind.mått, ...(ind.datakälla ? [`Källa: ${ind.datakälla}`] : [])] : ['–'], ind?.kolada ? { link: { text: `Kolada ${ind.kolada}`, href: koladaUrl(ind.kolada) } } : {}),
-        );
-        if (ctx.assessed) {
-          cells.push(outcomeCell(ind?.utfall[previousYear], format), outcomeCell(ind?.utfall[ctx.år], format), trendCell(ind?.trend));
-          const t = ind?.målvärden[ctx.år];
-          cells.push({ lines: t ? formatTarget(t, format) : ['–'], align: 'right' }, assessmentCell(ind?.bedömning));
-        } else {
-          cells.push(text(ind?.ingångsvärde ? formatMeasured(ind.ingångsvärde, format) : ['–']));
-          for (const year of b.målår) {
-            const t = ind?.målvärden[year];
-            cells.push({ lines: t ? formatTarget(t, format) : [''], align: 'right' });
-          }
-        }
-        body.push({ kind: 'data', cells });
-        firstOfKf = false;
-      });
-    }
-  }
-  if (body.length === 0) return undefined;
-  const head3 = [
-    { text: 'KF-mål', align: 'left' as const, scope: 'col' as const },
-    { text: 'Nämndmål', align: 'left' as const, scope: 'col' as const },
-    { text: 'Mått och datakälla', align: 'left' as const, scope: 'col' as const },
-  ];
-  if (ctx.assessed) {
-    return {
-      id: `${b.id}-måltabell`,
-      caption: `Mål, utfall och bedömning: ${b.namn}`,
-      widths: [16, 17, 17, 8, 8, 12, 9, 13],
-      head: [[...head3, ...[`Utfall ${previousYear}`, `Utfall ${ctx.år}`].map((t) => ({ text: t, align: 'right' as const, scope: 'col' as const })), { text: 'Trend', align: 'left', scope: 'col' }, { text: `Målvärde ${ctx.år}`, align: 'right', scope: 'col' }, { text: 'Bedömning', align: 'left', scope: 'col' }]],
-      body,
-      note: b.not,
-      wide: true,
-      legend: [...legendOrder.status, ...legendOrder.trend],
-      symbolSet: ctx.symbols,
-    };
-  }
-  const years = b.målår.length;
-  return {
-    id: `${b.id}-måltabell`,
-    caption: `Mål och mått: ${b.namn}`,
-    widths: [22, 24, 18, 13, ...Array.from({ length: years }, () => 23 / years)],
-    head: [
-      [
-        ...head3.map((h) => ({ ...h, rowSpan: 2 })),
-        { text: 'Ingångsvärde (år)', align: 'left', rowSpan: 2, scope: 'col' },
-        { text: 'Målvärde', align: 'right', colSpan: years, scope: 'colgroup' },
-      ],
-      b.målår.map((y) => ({ text: y, align: 'right' as const, scope: 'col' as const })),
-    ],
-    body,
-    note: b.not,
-    wide: false,
-  };
-}
-
-/** KF-mål with their assessments, when the report assesses them: "KF-mål | Beslutat av | Bedömning". */
-export function kfMålView(b: Målområde, ctx: ViewContext): TableView | undefined {
-  if (!ctx.assessed || !b.kfMål.some((kf) => kf.bedömning)) return undefined;
-  const withDecider = b.kfMål.some((kf) => kf.beslutatAv);
-  return {
-    id: `${b.id}-kf-mål`,
-    caption: `Kommunfullmäktiges mål och bedömning: ${b.namn}`,
-    widths: withDecider ? [62, 18, 20] : [78, 22],
-    head: [[{ text: 'KF-mål', align: 'left', scope: 'col' }, ...(withDecider ? [{ text: 'Beslutat av', align: 'left' as const, scope: 'col' as const }] : []), { text: 'Bedömning', align: 'left', scope: 'col' }]],
-    body: b.kfMål.map((kf) => ({
-      kind: 'data' as const,
-      cells: [text(kfMålLine(kf), { rowHeader: true }), ...(withDecider ? [text(kf.beslutatAv ?? '')] : []), assessmentCell(kf.bedömning)],
-    })),
-    wide: false,
-    legend: legendOrder.status,
-    symbolSet: ctx.symbols,
-  };
-}
-
-/** Nämndmål with their assessments (rolled up or written), when the report assesses them: "Nämndmål | Bedömning". */
-export function nämndmålView(b: Målområde, ctx: ViewContext): TableView | undefined {
-  const goals = b.kfMål.flatMap((kf) => kf.nämndmål.filter((nm) => nm.bedömning));
-  if (!ctx.assessed || goals.length === 0) return undefined;
-  return {
-    id: `${b.id}-nämndmål`,
-    caption: `Bedömning av nämndmål: ${b.namn}`,
-    widths: [76, 24],
-    head: [[{ text: 'Nämndmål', align: 'left', scope: 'col' }, { text: 'Bedömning', align: 'left', scope: 'col' }]],
-    body: goals.map((nm) => ({ kind: 'data' as const, cells: [text(nm.text, { rowHeader: true }), assessmentCell(nm.bedömning)] })),
-    wide: false,
-    legend: legendOrder.status,
-    symbolSet: ctx.symbols,
-  };
-}
-
-/** The goal level's name in running text: "KF-mål", "nämndmål", "resultatmål". */
-export function levelName(nivå: Bedömningar['nivå']): string {
-  return nivå === 'kf-mål' ? 'KF-mål' : nivå;
-}
-
 /** Counts per status per målområde, with måluppfyllelsegrad; or, with "visa: mål", each goal and its assessment per målområde. */
 export function bedömningarViews(b: Bedömningar, ctx: ViewContext): TableView[] {
-  const level = levelName(b.nivå);
+  const level = goalLevelName(b.nivå, ctx);
   const areaWord = b.nivå === 'resultatmål' ? 'Övergripande mål' : 'Målområde';
   if (b.visa === 'mål') {
     const goalWord = level.charAt(0).toUpperCase() + level.slice(1);
@@ -295,7 +89,7 @@ export function bedömningarViews(b: Bedömningar, ctx: ViewContext): TableView[
       caption: o.namn,
       widths: [72, 28],
       head: [[{ text: goalWord, align: 'left', scope: 'col' }, { text: 'Bedömning', align: 'left', scope: 'col' }]],
-      body: o.goals.map((g) => ({ kind: 'data' as const, cells: [text(g.text, { rowHeader: true }), assessmentCell(g.bedömning)] })),
+      body: o.goals.map((g) => ({ kind: 'data' as const, cells: [text(g.text, { rowHeader: true }), assessmentCell(g.bedömning, ctx.ord)] })),
       note: i === b.områden.length - 1 ? b.not : undefined,
       wide: false,
       legend: legendOrder.status,
@@ -315,7 +109,7 @@ export function bedömningarViews(b: Bedömningar, ctx: ViewContext): TableView[
       ...(withLevel ? [text(s.resultatnivå ?? 'Ej bedömd')] : []),
     ],
   });
-  const head = (status: Parameters<typeof symbolWord>[0]) => ({ text: symbolWord(status), align: 'right' as const, scope: 'col' as const });
+  const head = (status: Parameters<typeof symbolWord>[0]) => ({ text: symbolWord(status, ctx.ord), align: 'right' as const, scope: 'col' as const });
   return [
     {
       id: b.id,
@@ -343,15 +137,6 @@ export function countSentences(s: Bedömningar['totalt'], level: string): string
   return (['uppfyllt', 'delvis', 'ej-uppfyllt', 'ej-utvärderad'] as const)
     .filter((st) => s.counts[st] > 0)
     .map((st) => `${s.counts[st]} av ${s.total} ${level} ${plural[st]}`);
-}
-
-/** "Alla nämnder … (VON, KFN) (B)": a KF-mål as listed under "Kommunfullmäktiges mål". */
-export function kfMålLine(kf: Målområde['kfMål'][number]): string {
-  const parts = [kf.text];
-  if (kf.ansvariga.length) parts.push(`(${kf.ansvariga.join(', ')})`);
-  if (kf.uppföljning) parts.push(`(${kf.uppföljning})`);
-  if (kf.anmärkning) parts.push(`– ${kf.anmärkning}`);
-  return parts.join(' ');
 }
 
 export function textTableView(b: TextTable, { format }: ViewContext): TableView {
@@ -499,11 +284,11 @@ export function indikatortabellView(b: Indikatortabell, ctx: ViewContext): Table
           const responsible = [mål.huvudansvar ? `Huvudansvar: ${mål.huvudansvar}` : '', mål.medansvariga.length ? `Medansvariga: ${mål.medansvariga.join(', ')}` : ''].filter(Boolean);
           cells.push(text([mål.text, ...responsible], { rowSpan: goalRows > 1 ? goalRows : undefined }));
         }
-        cells.push(text(ind ? ind.mått : '–'));
+        cells.push(text(ind?.mått ?? '–'));
         for (const y of b.år) cells.push(outcomeCell(ind?.utfall[y], format));
         cells.push(trendCell(ind?.trend));
         const t = ind?.målvärden[ctx.år];
-        cells.push({ lines: t ? formatTarget(t, format) : ['–'], align: 'right' }, assessmentCell(ind?.bedömning), ind ? sourceCell(ind) : text('–'));
+        cells.push({ lines: t ? formatTarget(t, format) : ['–'], align: 'right' }, assessmentCell(ind?.bedömning, ctx.ord), ind ? sourceCell(ind) : text('–'));
         body.push({ kind: 'data', cells });
         firstOfArea = false;
       });
@@ -512,17 +297,17 @@ export function indikatortabellView(b: Indikatortabell, ctx: ViewContext): Table
   const years = b.år.length;
   return {
     id: b.id,
-    caption: b.rubrik ?? `Indikatorer och riktvärden ${ctx.år}`,
+    caption: b.rubrik ?? `Indikatorer och ${ctx.ord.labels.målvärde.toLowerCase()}n ${ctx.år}`,
     widths: [10, 15, 19, ...Array.from({ length: years }, () => 16 / years), 9.5, 7, 10.5, 13].map((w) => Math.round(w * 100) / 100),
     head: [
       [
         { text: 'Övergripande mål', align: 'left', scope: 'col' },
         { text: 'Resultatmål', align: 'left', scope: 'col' },
         { text: 'Indikator', align: 'left', scope: 'col' },
-        ...b.år.map((y) => ({ text: `Utfall ${y}`, align: 'right' as const, scope: 'col' as const })),
-        { text: 'Trend', align: 'left', scope: 'col' },
-        { text: `Riktvärde ${ctx.år}`, align: 'right', scope: 'col' },
-        { text: 'Bedömning', align: 'left', scope: 'col' },
+        ...b.år.map((y) => ({ text: `${ctx.ord.labels.utfall} ${y}`, align: 'right' as const, scope: 'col' as const })),
+        { text: ctx.ord.labels.trend, align: 'left', scope: 'col' },
+        { text: `${ctx.ord.labels.målvärde} ${ctx.år}`, align: 'right', scope: 'col' },
+        { text: ctx.ord.labels.bedömning, align: 'left', scope: 'col' },
         { text: 'Källa', align: 'left', scope: 'col' },
       ],
     ],
@@ -581,7 +366,8 @@ export function tableViews(block: DataBlock, ctx: ViewContext): TableView[] {
     case 'investeringsbudget':
       return [investeringsbudgetView(block, ctx)];
     case 'målområde':
-      return [kfMålView(block, ctx), nämndmålView(block, ctx), måltabellView(block, ctx)].filter((v): v is TableView => v !== undefined);
+    case 'måltabell':
+      return goalViews(block, ctx);
     case 'nyckeltal':
     case 'utvecklingsarbete':
     case 'fokusområden':
