@@ -27,6 +27,8 @@ export const profileSchema = strict({
   }),
   typsnitt: z.enum(Object.keys(bundledFonts) as [FontName, ...FontName[]]).default('Source Sans 3'),
   minustecken: z.enum(['−', '-']).default('−'),
+  /** Numbered headings (1, 1.1, 1.1.1 …) in every report of the municipality; a report's index.md may say otherwise. */
+  numrerade_rubriker: z.boolean().default(false),
   bedömning: strict({
     /** kvot: utfall i förhållande till målvärde (Katrineholm); poäng: 1/0,5/0 och medelvärde; uppfyllt: uppfyllt eller inte (Oxelösund). */
     regel: z.enum(['kvot', 'poäng', 'uppfyllt']).default('kvot'),
@@ -83,6 +85,8 @@ export const indexSchema = strict({
   datum: isoDate.optional(),
   ordförande: text.optional(),
   ansvarig_chef: text.optional(),
+  /** Numbered headings in this report; overrides the profile's numrerade_rubriker. */
+  numrerade_rubriker: z.boolean().optional(),
 }).superRefine((v, ctx) => {
   if (v.status === 'antagen' && !v.antagen) {
     ctx.addIssue({
