@@ -166,7 +166,8 @@ function withHeadingIds(blocks: ProseBlock[], ids: IdScope, prefix: string): Pro
  * "####" 1.1.1.1. A skipped level counts as 0 ("#" then "###" gives 1.0.1), so a number's
  * depth always matches its heading's level. Appendices keep their "Bilaga N" and their
  * headings stay unnumbered; so do the förord's (it stands before section 1). Only the
- * section's own headings are numbered, not headings inside lists or quotes.
+ * section's own prose headings are numbered: not headings inside lists or quotes, nor the
+ * headings a data block prints (uppdrag).
  */
 export function numberHeadings(sections: Section[]): void {
   let section = 0;
