@@ -47,6 +47,8 @@ export const profileSchema = strict({
   etiketter: etiketterSchema.optional(),
   /** The municipality's words for the statuses ("Helt uppfyllt"). */
   statusord: keysOf(statusWordKeys).optional(),
+  /** Numbered headings (1, 1.1, 1.1.1 …) in every report of the municipality; a report's index.md may say otherwise. */
+  numrerade_rubriker: z.boolean().default(false),
   bedömning: strict({
     /** kvot: utfall i förhållande till målvärde (Katrineholm); poäng: 1/0,5/0 och medelvärde; uppfyllt: uppfyllt eller inte (Oxelösund). */
     regel: z.enum(['kvot', 'poäng', 'uppfyllt']).default('kvot'),
@@ -111,6 +113,8 @@ export const indexSchema = strict({
   ansvarig_chef: text.optional(),
   /** Labels for this report, over the profile's (e.g. nämndmål: Kommunstyrelsens mål). */
   etiketter: etiketterSchema.optional(),
+  /** Numbered headings in this report; overrides the profile's numrerade_rubriker. */
+  numrerade_rubriker: z.boolean().optional(),
 }).superRefine((v, ctx) => {
   if (v.status === 'antagen' && !v.antagen) {
     ctx.addIssue({

@@ -1,6 +1,6 @@
 /** Sections matched by id and heading; their paragraphs compared in order, word by word. */
 import { diffArrays } from 'diff';
-import type { ProseItem, ReportSnapshot, SectionSnapshot } from '../review/snapshot.ts';
+import { proseLine, type ProseItem, type ReportSnapshot, type SectionSnapshot } from '../review/snapshot.ts';
 import type { Change } from './types.ts';
 import { matchItems } from './match.ts';
 import { similarity, wordDiff } from './words.ts';
@@ -9,9 +9,14 @@ function proseOf(section: SectionSnapshot): ProseItem[] {
   return section.items.flatMap((i) => (i.kind === 'prose' ? [i.prose] : []));
 }
 
+/** A section's heading without its number: numbered headings are compared by their text, so a renumbering alone is no change. */
+function unnumbered(s: SectionSnapshot): string {
+  return s.nummer && s.rubrik.startsWith(`${s.nummer} `) ? s.rubrik.slice(s.nummer.length + 1) : s.rubrik;
+}
+
 export function compareProse(older: ReportSnapshot, newer: ReportSnapshot): Change[] {
   const changes: Change[] = [];
-  const asItem = (s: SectionSnapshot) => ({ id: s.id, stated: false, text: s.rubrik });
+  const asItem = (s: SectionSnapshot) => ({ id: s.id, stated: false, text: unnumbered(s) });
   const pairs = matchItems(older.sections.map(asItem), newer.sections.map(asItem));
   const matchedNew = new Map(pairs.map(([i, j]) => [j, i]));
   const matchedOld = new Set(pairs.map(([i]) => i));
@@ -22,7 +27,7 @@ export function compareProse(older: ReportSnapshot, newer: ReportSnapshot): Chan
       return;
     }
     const os = older.sections[i]!;
-    if (os.rubrik !== ns.rubrik) changes.push({ group: 'text', where: [ns.rubrik], subject: 'Avsnittets rubrik', what: 'Ändrad rubrik', old: os.rubrik, new: ns.rubrik, words: wordDiff(os.rubrik, ns.rubrik) });
+    if (unnumbered(os) !== unnumbered(ns)) changes.push({ group: 'text', where: [ns.rubrik], subject: 'Avsnittets rubrik', what: 'Ändrad rubrik', old: os.rubrik, new: ns.rubrik, words: wordDiff(os.rubrik, ns.rubrik) });
     changes.push(...compareParagraphs(proseOf(os), proseOf(ns), ns.rubrik));
   });
   older.sections.forEach((os, i) => {
@@ -58,7 +63,7 @@ export function compareParagraphs(olds: readonly ProseItem[], news: readonly Pro
   let ni = 0;
   // Where a paragraph stands: under the nearest heading before it in the new version.
   const headingBefore = (index: number, list: readonly ProseItem[]) => {
-    for (let k = Math.min(index, list.length) - 1; k >= 0; k--) if (list[k]!.type === 'rubrik') return list[k]!.text.replace(/^#+\s*/, '');
+    for (let k = Math.min(index, list.length) - 1; k >= 0; k--) if (list[k]!.type === 'rubrik') return proseLine(list[k]!).replace(/^#+\s*/, '');
     return undefined;
   };
   const where = (index: number, list: readonly ProseItem[]) => {
@@ -104,13 +109,14 @@ export function compareParagraphs(olds: readonly ProseItem[], news: readonly Pro
     for (const a of added) {
       const r = [...paired].find(([, x]) => x === a)?.[0];
       const p = news[a]!;
-      if (r === undefined) changes.push({ group: 'text', where: where(a, news), subject: subject(a, news), what: addedWord(p), new: p.text });
-      else changes.push({ group: 'text', where: where(a, news), subject: subject(a, news), what: 'Ändrad text', old: olds[r]!.text, new: p.text, words: wordDiff(olds[r]!.text, p.text) });
+      // Compared without heading numbers (p.text), shown with them (proseLine).
+      if (r === undefined) changes.push({ group: 'text', where: where(a, news), subject: subject(a, news), what: addedWord(p), new: proseLine(p) });
+      else changes.push({ group: 'text', where: where(a, news), subject: subject(a, news), what: 'Ändrad text', old: proseLine(olds[r]!), new: proseLine(p), words: wordDiff(proseLine(olds[r]!), proseLine(p)) });
     }
     for (const r of removed) {
       if (paired.has(r)) continue;
       const p = olds[r]!;
-      changes.push({ group: 'text', where: where(r, olds), subject: subject(r, olds), what: removedText(p), old: p.text });
+      changes.push({ group: 'text', where: where(r, olds), subject: subject(r, olds), what: removedText(p), old: proseLine(p) });
     }
   }
   return changes;

@@ -121,6 +121,7 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
   });
   const appendixSection = chartDataAppendix(sections, chartAppendix, headingIds);
   if (appendixSection) sections.push(appendixSection);
+  if (index.numrerade_rubriker ?? profile.input.numrerade_rubriker) numberHeadings(sections);
 
   const goals = [...målområden.flatMap((m) => [...m.kfMål, ...m.kfMål.flatMap((kf) => kf.nämndmål), ...m.mål]), ...måltabeller.flatMap((t) => t.mål), ...resultatmål.flatMap((r) => r.mål)];
   const used = goals.some((g) => g.bedömning || g.indikatorer.some((i) => i.bedömning));
@@ -167,6 +168,31 @@ function isProse(b: LoadedSection['body'][number]): b is ProseBlock {
 
 function withHeadingIds(blocks: ProseBlock[], ids: IdScope, prefix: string): ProseBlock[] {
   return blocks.map((b) => (b.kind === 'heading' ? { ...b, id: ids.take(`${prefix}-${slugify(inlineText(b.content))}`) } : b));
+}
+
+/**
+ * Numbered headings: sections 1, 2, 3 …, their "##" headings 1.1, 1.2, "###" 1.1.1 and
+ * "####" 1.1.1.1. A skipped level counts as 0 ("#" then "###" gives 1.0.1), so a number's
+ * depth always matches its heading's level. Appendices keep their "Bilaga N" and their
+ * headings stay unnumbered; so do the förord's (it stands before section 1). Only the
+ * section's own prose headings are numbered: not headings inside lists or quotes, nor the
+ * headings a data block prints (uppdrag).
+ */
+export function numberHeadings(sections: Section[]): void {
+  let section = 0;
+  for (const s of sections) {
+    if (s.bilaga !== undefined) continue;
+    s.nummer = String(++section);
+    // counters[0] counts "##" headings, [1] "###", [2] "####".
+    const counters = [0, 0, 0];
+    s.blocks = s.blocks.map((b) => {
+      if (b.kind !== 'heading') return b;
+      const depth = b.level - 2;
+      counters[depth]!++;
+      counters.fill(0, depth + 1);
+      return { ...b, nummer: [s.nummer, ...counters.slice(0, depth + 1)].join('.') };
+    });
+  }
 }
 
 /** Puts each data block where its `[[id]]` stands in the prose; blocks not placed follow the prose in front-matter order. */

@@ -62,6 +62,8 @@ export interface Section {
   rubrik: string;
   /** The appendix number, for a section marked "bilaga: true". */
   bilaga?: number;
+  /** The heading number ("3") when numbered headings are on; appendices have none (they are "Bilaga N"). */
+  nummer?: string;
   blocks: Block[];
 }
 
@@ -77,7 +79,14 @@ export function isProseBlock(block: Block): block is ProseBlock {
 // ---------------------------------------------------------------- prose
 
 export type ProseBlock =
-  | { kind: 'heading'; level: 2 | 3 | 4; content: Inline[]; id: string }
+  | {
+      kind: 'heading';
+      level: 2 | 3 | 4;
+      content: Inline[];
+      id: string;
+      /** "3.1.2" when numbered headings are on; set only on the headings of a numbered section (not appendices, not the förord). */
+      nummer?: string;
+    }
   | { kind: 'paragraph'; content: Inline[] }
   | { kind: 'list'; ordered: boolean; items: ProseBlock[][] }
   | { kind: 'quote'; children: ProseBlock[] }

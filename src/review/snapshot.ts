@@ -32,8 +32,10 @@ export interface ReportSnapshot {
 
 export interface SectionSnapshot {
   id: string;
-  /** The heading as printed: "Bilaga 2. Uppföljning av uppdrag". */
+  /** The heading as printed: "Bilaga 2. Uppföljning av uppdrag", "3 Ekonomi". */
   rubrik: string;
+  /** The section's number when headings are numbered ("3"); the rubrik starts with it. */
+  nummer?: string;
   items: SectionItem[];
 }
 
@@ -41,8 +43,15 @@ export type SectionItem = { kind: 'prose'; prose: ProseItem } | { kind: 'table';
 
 export interface ProseItem {
   type: 'rubrik' | 'stycke' | 'punkt' | 'citat' | 'bild';
-  /** The paragraph's text on one line, markup removed; images as "[Bild: alt …]". */
+  /** The paragraph's text on one line, markup removed; images as "[Bild: alt …]". Headings as "## Driftbudget", without their number. */
   text: string;
+  /** A numbered heading's number ("3.1"), kept apart from its text so that a renumbering alone changes no text. */
+  nummer?: string;
+}
+
+/** A prose item as printed: a numbered heading with its number ("## 3.1 Driftbudget"). */
+export function proseLine(p: ProseItem): string {
+  return p.nummer ? p.text.replace(/^#+ /, (marks) => `${marks}${p.nummer} `) : p.text;
 }
 
 export interface ChartItem {
@@ -163,7 +172,7 @@ export function snapshot(report: Report): ReportSnapshot {
       const goals = goalGroup(block, { format, ord: report.profile.ord });
       if (goals) items.push({ kind: 'goals', goals });
     }
-    sections.push({ id: s.id, rubrik: sectionTitle(s), items });
+    sections.push({ id: s.id, rubrik: sectionTitle(s), ...(s.nummer ? { nummer: s.nummer } : {}), items });
   }
   return { id: report.id, titel: report.meta.titel, format, meta, sections };
 }
@@ -427,7 +436,7 @@ export function proseItems(blocks: readonly ProseBlock[], depth = 0): ProseItem[
   for (const b of blocks) {
     switch (b.kind) {
       case 'heading':
-        items.push({ type: 'rubrik', text: `${'#'.repeat(b.level)} ${inline(b.content)}` });
+        items.push({ type: 'rubrik', text: `${'#'.repeat(b.level)} ${inline(b.content)}`, ...(b.nummer ? { nummer: b.nummer } : {}) });
         break;
       case 'paragraph':
         items.push({ type: 'stycke', text: inline(b.content) });

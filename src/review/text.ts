@@ -6,7 +6,7 @@
  * outcomes and assessments as words). No page numbers, no layout.
  */
 import type { Report } from '../model/types.ts';
-import { goalLevelNames, snapshot, type GoalGroup, type GoalNode, type ReportSnapshot, type TableSnapshot } from './snapshot.ts';
+import { goalLevelNames, proseLine, snapshot, type GoalGroup, type GoalNode, type ReportSnapshot, type TableSnapshot } from './snapshot.ts';
 
 export function reviewText(report: Report): string {
   return snapshotText(snapshot(report));
@@ -21,7 +21,7 @@ export function snapshotText(snap: ReportSnapshot): string {
     for (const item of section.items) {
       switch (item.kind) {
         case 'prose':
-          out.push(item.prose.text);
+          out.push(proseLine(item.prose));
           break;
         case 'table':
           out.push('', ...tableLines(item.table), '');

@@ -73,7 +73,7 @@ export function proseParagraphs(blocks: readonly ProseBlock[], state: ProseState
   return blocks.flatMap((b): Paragraph[] => {
     switch (b.kind) {
       case 'heading':
-        return [headingParagraph(headingLevels[b.level], inlineRuns(b.content), state.bookmarks.get(b))];
+        return [headingParagraph(headingLevels[b.level], [...(b.nummer ? [new TextRun(`${b.nummer} `)] : []), ...inlineRuns(b.content)], state.bookmarks.get(b))];
       case 'paragraph':
         return [new Paragraph({ style, indent, children: inlineRuns(b.content) })];
       case 'quote':

@@ -30,7 +30,7 @@ export function proseHtml(blocks: readonly ProseBlock[]): string {
     .map((b) => {
       switch (b.kind) {
         case 'heading':
-          return `<h${b.level} id="${esc(b.id)}">${inlineHtml(b.content)}</h${b.level}>`;
+          return `<h${b.level} id="${esc(b.id)}">${b.nummer ? `${esc(b.nummer)} ` : ''}${inlineHtml(b.content)}</h${b.level}>`;
         case 'paragraph':
           return `<p>${inlineHtml(b.content)}</p>`;
         case 'list': {

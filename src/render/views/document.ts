@@ -2,7 +2,7 @@
  * The document-level presentation shared by every renderer: title page lines,
  * the contents entries, and the walk over sections and blocks.
  */
-import type { Decision, Report, Section } from '../../model/types.ts';
+import type { Decision, ProseBlock, Report, Section } from '../../model/types.ts';
 import { inlineText } from '../../content/markdown.ts';
 import { formatParagraph, formatRange } from '../../format/swedish.ts';
 
@@ -18,15 +18,26 @@ export function tocEntries(report: Report): TocEntry[] {
   for (const s of report.sections) {
     entries.push({ id: s.id, level: 1, title: sectionTitle(s) });
     for (const b of s.blocks) {
-      if (b.kind === 'heading' && b.level === 2) entries.push({ id: b.id, level: 2, title: inlineText(b.content) });
+      if (b.kind === 'heading' && b.level === 2) entries.push({ id: b.id, level: 2, title: headingTitle(b) });
     }
   }
   return entries;
 }
 
-/** A section's heading: "Bilaga 2. Uppföljning av uppdrag" for an appendix, else its rubrik. */
-export function sectionTitle(section: Pick<Section, 'rubrik' | 'bilaga'>): string {
-  return section.bilaga ? `Bilaga ${section.bilaga}. ${section.rubrik}` : section.rubrik;
+/** A section's heading: "Bilaga 2. Uppföljning av uppdrag" for an appendix, "3 Ekonomi" when numbered, else its rubrik. */
+export function sectionTitle(section: Pick<Section, 'rubrik' | 'bilaga' | 'nummer'>): string {
+  if (section.bilaga) return `Bilaga ${section.bilaga}. ${section.rubrik}`;
+  return withNumber(section.nummer, section.rubrik);
+}
+
+/** A prose heading's text as printed: "3.1 Driftbudget" when numbered, else its text. */
+export function headingTitle(heading: Extract<ProseBlock, { kind: 'heading' }>): string {
+  return withNumber(heading.nummer, inlineText(heading.content));
+}
+
+/** The heading number before a heading's text, separated by a space (as printed in every format). */
+export function withNumber(nummer: string | undefined, text: string): string {
+  return nummer ? `${nummer} ${text}` : text;
 }
 
 export function periodText(report: Report): string {
