@@ -36,7 +36,7 @@ const countBelow = (n: GoalNode): Record<string, number> => {
   return counts;
 };
 
-const plural: Record<string, [string, string]> = { 'kf-mål': ['KF-mål', 'KF-mål'], nämndmål: ['nämndmål', 'nämndmål'], indikator: ['indikator', 'indikatorer'], resultatmål: ['resultatmål', 'resultatmål'], uppdrag: ['uppdrag', 'uppdrag'] };
+const plural: Record<string, [string, string]> = { 'kf-mål': ['KF-mål', 'KF-mål'], nämndmål: ['nämndmål', 'nämndmål'], mål: ['mål', 'mål'], indikator: ['indikator', 'indikatorer'], resultatmål: ['resultatmål', 'resultatmål'], uppdrag: ['uppdrag', 'uppdrag'] };
 
 function withCounts(n: GoalNode): string {
   const counts = Object.entries(countBelow(n)).map(([level, k]) => `${k} ${plural[level]![k === 1 ? 0 : 1]}`);

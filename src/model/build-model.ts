@@ -36,6 +36,7 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
   const { index, profile } = loaded;
   const format: FormatOptions = { minus: profile.input.minustecken };
   const headingIds = new IdScope();
+  const ord = resolveVocabulary([profile.input, index]);
 
   const rules: Rules = profile.input.bedömning;
   const år = String(index.period.till);
@@ -107,7 +108,7 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
   const chartAppendix = { nummer: loaded.sections.filter((s) => s.bilaga).length + 1, rubrik: 'Diagrammens data' };
   for (const block of diagrams) {
     if (block.input.typ !== 'diagram') continue;
-    const diagram = buildDiagram(block.input, computed, problemsFor(diagnostics, block.source, block.path), { format, appendix: chartAppendix });
+    const diagram = buildDiagram(block.input, computed, problemsFor(diagnostics, block.source, block.path), { format, ord, appendix: chartAppendix });
     computed.set(block.input.id, diagram ?? emptyDiagram(block.input));
   }
 
@@ -156,7 +157,7 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
       },
       typsnitt: profile.input.typsnitt,
       format,
-      ord: resolveVocabulary([profile.input, index]),
+      ord,
     },
     sections,
   };

@@ -7,6 +7,7 @@
  */
 import type { DiagramInput } from '../content/schema.ts';
 import { nearest } from '../content/schema-helpers.ts';
+import type { Vocabulary } from './vocabulary.ts';
 import { formatAmountWithUnit, formatNumber, formatPercent, NBSP, type FormatOptions } from '../format/swedish.ts';
 import { statusWords, type Outcome, type Status } from './assessment/types.ts';
 import { driftHeadings } from './redovisning.ts';
@@ -24,6 +25,7 @@ import type {
   Investeringsbudget,
   Investeringsredovisning,
   Målområde,
+  Måltabell,
   Personalnyckeltal,
   Resultatmål,
   Section,
@@ -37,13 +39,15 @@ export const diagramSources: Record<Kind, DataBlock['kind'][]> = {
   budget: ['internbudget'],
   driftredovisning: ['driftredovisning'],
   investeringar: ['investeringsredovisning', 'investeringsbudget'],
-  indikator: ['målområde', 'resultatmål'],
+  indikator: ['målområde', 'måltabell', 'resultatmål'],
   kön: ['personalnyckeltal'],
   bedömningar: ['bedömningar'],
 };
 
 export interface ChartContext {
   format: FormatOptions;
+  /** The municipality's labels and status words, for series names and alt texts. */
+  ord: Vocabulary;
   /** The appendix that collects data tables declared "datatabell: bilaga". */
   appendix: { nummer: number; rubrik: string };
 }
@@ -52,7 +56,7 @@ export interface ChartContext {
 export function buildDiagram(input: DiagramInput, blocks: ReadonlyMap<string, DataBlock>, problems: Problems, ctx: ChartContext): Diagram | undefined {
   const source = findSource(input, blocks, problems);
   if (!source) return undefined;
-  const data = chartData(input, source, problems, ctx.format);
+  const data = chartData(input, source, problems, ctx);
   if (!data) return undefined;
   if (data.serier.every((s) => s.värden.every((v) => v === null))) {
     problems.error(['källa'], 'diagram-utan-värden', `"${input.källa}" har inga värden i tal att rita i diagrammet.|Fyll i värden i källan, eller ta bort diagrammet.`);
@@ -137,7 +141,7 @@ function findSource(input: DiagramInput, blocks: ReadonlyMap<string, DataBlock>,
   return source;
 }
 
-function chartData(input: DiagramInput, source: DataBlock, problems: Problems, format: FormatOptions): ChartData | undefined {
+function chartData(input: DiagramInput, source: DataBlock, problems: Problems, { format, ord }: ChartContext): ChartData | undefined {
   switch (source.kind) {
     case 'internbudget':
       return budgetData(input, source, problems, format);
@@ -148,12 +152,13 @@ function chartData(input: DiagramInput, source: DataBlock, problems: Problems, f
     case 'investeringsbudget':
       return investmentBudgetData(input, source, problems, format);
     case 'målområde':
+    case 'måltabell':
     case 'resultatmål':
-      return indicatorData(input, source, problems, format);
+      return indicatorData(input, source, problems, format, ord);
     case 'personalnyckeltal':
       return genderData(input, source, problems, format);
     case 'bedömningar':
-      return assessmentData(source);
+      return assessmentData(source, ord);
     default:
       return undefined;
   }
@@ -374,8 +379,10 @@ function investmentBudgetData(input: DiagramInput, b: Investeringsbudget, proble
 
 // ---------------------------------------------------------------- indicators
 
-function indicatorsOf(b: Målområde | Resultatmål): Indicator[] {
-  return b.kind === 'målområde' ? b.kfMål.flatMap((kf) => kf.nämndmål.flatMap((nm) => nm.indikatorer)) : b.mål.flatMap((m) => m.indikatorer);
+/** Every indicator of a goal block, at whatever level it stands. */
+function indicatorsOf(b: Målområde | Måltabell | Resultatmål): Indicator[] {
+  if (b.kind === 'målområde') return [...b.kfMål.flatMap((kf) => [...kf.indikatorer, ...kf.nämndmål.flatMap((nm) => nm.indikatorer)]), ...b.mål.flatMap((m) => m.indikatorer)];
+  return b.mål.flatMap((m) => m.indikatorer);
 }
 
 /** A number and its unit from an outcome: the total of a gender split; nothing for words or groups. */
@@ -389,7 +396,7 @@ function targetNumber(t: Target | undefined): { value: number; percent: boolean;
 
 const yearOf = (label: string) => Number(/(\d{4})(?!.*\d{4})/.exec(label)?.[1] ?? NaN);
 
-function indicatorData(input: DiagramInput, b: Målområde | Resultatmål, problems: Problems, format: FormatOptions): ChartData | undefined {
+function indicatorData(input: DiagramInput, b: Målområde | Måltabell | Resultatmål, problems: Problems, format: FormatOptions, ord: Vocabulary): ChartData | undefined {
   const indicators = indicatorsOf(b);
   const ids = indicators.map((i) => i.id);
   if (!input.indikator) {
@@ -445,8 +452,8 @@ function indicatorData(input: DiagramInput, b: Målområde | Resultatmål, probl
   const decimaler = Math.max(0, ...numbers.map((n) => n.decimals ?? (Number.isInteger(n.value) ? 0 : 1)));
   const unitWord = ind.ingångsvärde?.kind === 'tal' ? ind.ingångsvärde.unit : undefined;
   const enhet: DiagramUnit = percent ? { kind: 'procent', decimaler } : { kind: 'tal', decimaler, ...(unitWord && unitWord !== '%' ? { enhet: unitWord } : {}) };
-  const targetWord = b.kind === 'resultatmål' ? 'Riktvärde' : 'Målvärde';
-  const outcomeWord = baseline && outcomes ? 'Ingångsvärde och utfall' : baseline ? 'Ingångsvärde' : 'Utfall';
+  const targetWord = ord.labels.målvärde;
+  const outcomeWord = baseline && outcomes ? `${ord.labels.ingångsvärde} och ${ord.labels.utfall.toLowerCase()}` : baseline ? ord.labels.ingångsvärde : ord.labels.utfall;
   const kategorier = list.map((p) => p.label);
   const serier: DiagramSeries[] = [];
   if (baseline || outcomes) serier.push({ namn: outcomeWord, värden: list.map((p) => p.outcome?.value ?? null), form: 'stapel', roll: 'huvud' });
@@ -547,16 +554,16 @@ function splitRows(b: Personalnyckeltal): string[] {
 
 const statusOrder: Status[] = ['uppfyllt', 'delvis', 'ej-uppfyllt', 'ej-utvärderad'];
 
-function assessmentData(b: Bedömningar): ChartData {
-  const level = b.nivå === 'kf-mål' ? 'KF-mål' : b.nivå;
+function assessmentData(b: Bedömningar, ord: Vocabulary): ChartData {
+  const level = b.nivå === 'kf-mål' ? ord.labels.kf_mål : b.nivå === 'mål' ? ord.labels.mål.toLowerCase() : b.nivå === 'nämndmål' ? ord.labels.nämndmål.toLowerCase() : b.nivå;
   const area = b.nivå === 'resultatmål' ? 'övergripande mål' : 'målområde';
   const used = statusOrder.filter((s) => b.totalt.counts[s] > 0);
   const kategorier = b.områden.map((o) => o.namn);
-  const serier: DiagramSeries[] = used.map((s) => ({ namn: statusWords[s], värden: b.områden.map((o) => o.summary.counts[s]), form: 'stapel', roll: s }));
+  const serier: DiagramSeries[] = used.map((s) => ({ namn: ord.status[s], värden: b.områden.map((o) => o.summary.counts[s]), form: 'stapel', roll: s }));
   const best = b.områden.reduce<(typeof b.områden)[number] | undefined>((top, o) => (o.summary.counts.uppfyllt > (top?.summary.counts.uppfyllt ?? 0) ? o : top), undefined);
   const alt = [
     `Staplat liggande stapeldiagram: antal ${level} per bedömning och ${area}.`,
-    `Totalt ${b.totalt.total} ${level}: ${used.map((s) => `${lower(statusWords[s])} ${b.totalt.counts[s]}`).join(', ')}.`,
+    `Totalt ${b.totalt.total} ${level}: ${used.map((s) => `${lower(ord.status[s])} ${b.totalt.counts[s]}`).join(', ')}.`,
     best ? `Flest uppfyllda: ${best.namn}, ${best.summary.counts.uppfyllt} av ${best.summary.total}.` : '',
   ];
   return {
