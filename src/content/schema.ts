@@ -6,8 +6,13 @@
  */
 import { z } from 'zod';
 import { amount, color, identifier, isoDate, number, strict, text } from './schema-helpers.ts';
+import { parseSwedishNumber } from '../format/swedish.ts';
 
 // ---------------------------------------------------------------- profile
+
+/** The sign convention of net cost; a block may override the profile's. */
+export const netCostSigns = ['negativ', 'positiv'] as const;
+export type NetCostSign = (typeof netCostSigns)[number];
 
 /** Fonts bundled from npm (never a system font): name → @fontsource package. */
 export const bundledFonts = {
@@ -27,6 +32,8 @@ export const profileSchema = strict({
   }),
   typsnitt: z.enum(Object.keys(bundledFonts) as [FontName, ...FontName[]]).default('Source Sans 3'),
   minustecken: z.enum(['−', '-']).default('−'),
+  /** negativ: nettokostnad = intäkter + kostnader (printed negative); positiv: nettokostnad = −(intäkter + kostnader). */
+  nettokostnad_tecken: z.enum(netCostSigns).default('negativ'),
   bedömning: strict({
     /** kvot: utfall i förhållande till målvärde (Katrineholm); poäng: 1/0,5/0 och medelvärde; uppfyllt: uppfyllt eller inte (Oxelösund). */
     regel: z.enum(['kvot', 'poäng', 'uppfyllt']).default('kvot'),
@@ -141,6 +148,9 @@ const blockBase = {
 
 const amountUnit = z.enum(['tkr', 'mnkr']);
 
+/** "X" in an investment schedule: planned that year, without an amount of its own. */
+export const PLANNED = 'X';
+
 const budgetColumn = strict({
   id: identifier,
   rubrik: text,
@@ -162,11 +172,23 @@ export const internbudgetSchema = strict({
   typ: z.literal('internbudget'),
   ...blockBase,
   enhet: amountUnit,
+  /** Overrides the profile's sign convention for this table. */
+  nettokostnad_tecken: z.enum(netCostSigns).optional(),
   kolumner: z.array(budgetColumn).min(1),
   nettokostnad: budgetPart.optional(),
   intäkter: budgetPart.optional(),
   kostnader: budgetPart.optional(),
 });
+
+/** A project's cell in an investment schedule: an amount, blank, or X (planned that year, no amount of its own). */
+const scheduleCell = z
+  .preprocess(
+    (v) => (typeof v === 'string' && /^\s*x\s*$/i.test(v) ? PLANNED : typeof v === 'string' ? (parseSwedishNumber(v) ?? v) : v),
+    z.custom<number | null | typeof PLANNED>((v) => v === PLANNED || v === null || (typeof v === 'number' && Number.isFinite(v)), {
+      message: 'Förväntade ett belopp, X (planerad utan eget belopp) eller en tom cell|Skriv t.ex. 1500 eller "1 500", X för en planerad investering utan eget belopp, eller lämna cellen tom.',
+    }),
+  )
+  .optional();
 
 export const investeringsbudgetSchema = strict({
   typ: z.literal('investeringsbudget'),
@@ -176,7 +198,7 @@ export const investeringsbudgetSchema = strict({
   kategorier: z.array(
     strict({
       namn: text,
-      projekt: z.array(z.object({ namn: text }).catchall(amount)).min(1),
+      projekt: z.array(z.object({ namn: text }).catchall(scheduleCell)).min(1),
     }),
   ).min(1),
   kategorisummor: z.boolean().default(false),
@@ -291,6 +313,8 @@ export const tabellSchema = strict({
   ...blockBase,
   rubrik: text,
   enhet: amountUnit.optional(),
+  /** The sign convention of net cost in the table's belopp columns (recorded in the model; the profile's when omitted). */
+  nettokostnad_tecken: z.enum(netCostSigns).optional(),
   kolumner: z.array(genericColumn).min(1),
   rader: z.array(z.array(z.union([z.number(), z.string(), z.null()]))).min(1),
   summarad: text.optional(),
@@ -315,6 +339,8 @@ export const driftredovisningSchema = strict({
   typ: z.literal('driftredovisning'),
   ...blockBase,
   enhet: amountUnit,
+  /** positiv: costs written positive and avvikelse = budget − utfall (a positive avvikelse is still favourable). */
+  nettokostnad_tecken: z.enum(netCostSigns).optional(),
   rader: z.array(strict({ verksamhet: text, ...driftColumns })).min(1),
   summa: strict({ rubrik: text.optional(), ...driftColumns }).optional(),
 });

@@ -178,7 +178,11 @@ function reportIssue(issue: z.core.$ZodIssue, source: SourceFile, basePath: Path
     case 'invalid_element':
       for (const inner of issue.issues) reportIssue(inner, source, path, diagnostics);
       return;
-    default:
-      reportAt(diagnostics, source, path, 'ogiltigt-värde', `${issue.message}${input !== undefined ? ` (fick ${describeInput(input)})` : ''}`);
+    default: {
+      // What was given goes with the message, before any hint after "|".
+      const [message, hint] = splitHint(issue.message);
+      const given = input !== undefined ? ` (fick ${describeInput(input)})` : '';
+      reportAt(diagnostics, source, path, 'ogiltigt-värde', `${message}${given}${hint !== undefined ? `|${hint}` : ''}`);
+    }
   }
 }

@@ -37,6 +37,8 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
   const headingIds = new IdScope();
 
   const rules: Rules = profile.input.bedömning;
+  // The sign convention of net cost: the profile's, unless a block states its own.
+  const tecken = profile.input.nettokostnad_tecken;
   const år = String(index.period.till);
 
   // Blocks are computed in front-matter order; summaries of assessments come last, from the computed målområden.
@@ -48,7 +50,7 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
     const input = block.input;
     switch (input.typ) {
       case 'internbudget':
-        computed.set(input.id, buildInternbudget(input, problems, format));
+        computed.set(input.id, buildInternbudget(input, problems, format, input.nettokostnad_tecken ?? tecken));
         break;
       case 'investeringsbudget':
         computed.set(input.id, buildInvesteringsbudget(input, problems, format));
@@ -62,10 +64,10 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
         computed.set(input.id, buildTextTable(input));
         break;
       case 'tabell':
-        computed.set(input.id, buildGenericTable(input, problems));
+        computed.set(input.id, buildGenericTable(input, problems, input.nettokostnad_tecken ?? tecken));
         break;
       case 'driftredovisning':
-        computed.set(input.id, buildDriftredovisning(input, index.period.till, problems, format));
+        computed.set(input.id, buildDriftredovisning(input, index.period.till, problems, format, input.nettokostnad_tecken ?? tecken));
         break;
       case 'investeringsredovisning':
         computed.set(input.id, buildInvesteringsredovisning(input, problems, format));

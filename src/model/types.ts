@@ -4,7 +4,7 @@
  * derived value is in here, computed once; renderers only place and format.
  */
 import type { AmountUnit, FormatOptions } from '../format/swedish.ts';
-import type { FontName } from '../content/schema.ts';
+import type { FontName, NetCostSign } from '../content/schema.ts';
 import type { Assessment, Outcome, Rules, Status, TrendResult, UppdragStatus } from './assessment/types.ts';
 
 export interface Report {
@@ -113,7 +113,20 @@ interface BlockCommon {
 export interface Amount {
   value: number | null;
   computed: boolean;
+  /** An investment planned that year without an amount of its own ("X" in the schedule); value is null. */
+  planned?: true;
+  /**
+   * A stated total that cannot be checked against its rows: stated-only where the rows have no amounts
+   * (only X or blank), partial where some rows have amounts and some only an X.
+   */
+  check?: 'stated-only' | 'partial';
 }
+
+/**
+ * The sign convention of net cost in a block: negativ, nettokostnad = intäkter + kostnader (printed negative);
+ * positiv, nettokostnad = −(intäkter + kostnader) (printed positive). Intäkter are positive and kostnader negative in both.
+ */
+export type Tecken = NetCostSign;
 
 export interface AmountColumn {
   id: string;
@@ -141,6 +154,8 @@ export interface BudgetPart {
 export interface Internbudget extends BlockCommon {
   kind: 'internbudget';
   enhet: AmountUnit;
+  /** The sign convention of nettokostnad, resolved from the block and the profile. */
+  tecken: Tecken;
   columns: AmountColumn[];
   parts: BudgetPart[];
 }
@@ -244,6 +259,8 @@ export interface GenericTable extends BlockCommon {
   kind: 'tabell';
   rubrik: string;
   enhet?: AmountUnit;
+  /** The sign convention of net cost in the belopp columns, resolved from the block and the profile; only for tables with belopp columns. */
+  tecken?: Tecken;
   columns: GenericColumn[];
   rows: GenericCell[][];
   summa?: { rubrik: string; cells: GenericCell[] };
@@ -274,10 +291,15 @@ export interface Bedömningar extends BlockCommon {
 
 export type DriftColumn = 'föregående_år' | 'utfall' | 'budget' | 'avvikelse';
 
-/** Utfall against budget per verksamhetsområde: avvikelse = utfall − budget, and the Summa row. */
+/**
+ * Utfall against budget per verksamhetsområde, and the Summa row. negativ: costs negative, avvikelse = utfall − budget;
+ * positiv: costs positive, avvikelse = budget − utfall. A positive avvikelse is favourable in both.
+ */
 export interface Driftredovisning extends BlockCommon {
   kind: 'driftredovisning';
   enhet: AmountUnit;
+  /** The sign convention, resolved from the block and the profile. */
+  tecken: Tecken;
   /** The report's year and the year before, for the column headings. */
   år: string;
   föregåendeÅr: string;
