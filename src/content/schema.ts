@@ -205,6 +205,25 @@ export const investeringsbudgetSchema = strict({
   totalt: z.object({ rubrik: text.optional() }).catchall(amount).optional(),
 });
 
+/**
+ * A budget bridge: an ingående ram, justeringar, and an utgående ram (checked against the ram before plus
+ * the justeringar since; computed when omitted), which is the base of the next step. With `kolumner`, a row keys
+ * its amounts by column id; without, by `belopp`. Which keys a row may have is checked in src/model/ramforandring.ts.
+ */
+export const ramförändringSchema = strict({
+  typ: z.literal('ramförändring'),
+  ...blockBase,
+  enhet: amountUnit,
+  kolumner: z.array(strict({ id: identifier, rubrik: text })).min(1).optional(),
+  rader: z
+    .array(
+      z
+        .object({ ingående: text.optional(), justering: text.optional(), utgående: text.optional() })
+        .catchall(amount),
+    )
+    .min(1),
+});
+
 /** A written judgement: a stated status, with the reason required where it overrides a computed one. */
 export const statusWords = ['uppfyllt', 'helt uppfyllt', 'delvis uppfyllt', 'ej uppfyllt', 'ej utvärderad'] as const;
 const judgementSchema = strict({
@@ -451,6 +470,7 @@ export const diagramSchema = strict({
 export const blockSchemas = {
   internbudget: internbudgetSchema,
   investeringsbudget: investeringsbudgetSchema,
+  ramförändring: ramförändringSchema,
   målområde: målområdeSchema,
   nyckeltal: nyckeltalSchema,
   utvecklingsarbete: utvecklingsarbeteSchema,
@@ -469,6 +489,7 @@ export type BlockType = keyof typeof blockSchemas;
 export type BlockInput = { [K in BlockType]: z.output<(typeof blockSchemas)[K]> }[BlockType];
 export type InternbudgetInput = z.output<typeof internbudgetSchema>;
 export type InvesteringsbudgetInput = z.output<typeof investeringsbudgetSchema>;
+export type RamförändringInput = z.output<typeof ramförändringSchema>;
 export type MålområdeInput = z.output<typeof målområdeSchema>;
 export type TabellInput = z.output<typeof tabellSchema>;
 export type BedömningarInput = z.output<typeof bedömningarSchema>;

@@ -11,6 +11,7 @@ import { countStatuses } from './assessment/summary.ts';
 import { problemsFor } from './problems.ts';
 import { buildInternbudget } from './internbudget.ts';
 import { buildInvesteringsbudget } from './investeringsbudget.ts';
+import { buildRamförändring } from './ramforandring.ts';
 import { buildMålområde, buildResultatmål } from './goals.ts';
 import { buildDriftredovisning, buildInvesteringsredovisning } from './redovisning.ts';
 import { buildPersonalnyckeltal } from './personal.ts';
@@ -54,6 +55,9 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
         break;
       case 'investeringsbudget':
         computed.set(input.id, buildInvesteringsbudget(input, problems, format));
+        break;
+      case 'ramförändring':
+        computed.set(input.id, buildRamförändring(input, problems, format));
         break;
       case 'målområde':
         computed.set(input.id, buildMålområde(input, index.period, problems, { rules, år }));

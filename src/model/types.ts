@@ -91,6 +91,7 @@ export function isSafeLink(href: string): boolean {
 export type DataBlock =
   | Internbudget
   | Investeringsbudget
+  | Ramförändring
   | Målområde
   | TextTable
   | GenericTable
@@ -172,6 +173,24 @@ export interface Investeringsbudget extends BlockCommon {
   columns: AmountColumn[];
   categories: InvestmentCategory[];
   totalt: { rubrik: string; values: Record<string, Amount> };
+}
+
+/** A row of a budget bridge: the ingående ram, a justering, or an utgående ram (the base of the next step). */
+export interface RamförändringRow {
+  kind: 'ingående' | 'justering' | 'utgående';
+  text: string;
+  values: Record<string, Amount>;
+}
+
+/** A budget bridge: ingående ram + justeringar = utgående ram, in one or several steps; one or several amount columns. */
+export interface Ramförändring extends BlockCommon {
+  kind: 'ramförändring';
+  enhet: AmountUnit;
+  /** The author's columns, or one column "belopp" when the block has none. */
+  columns: AmountColumn[];
+  /** Whether the author gave columns (a table with a heading per column) or one amount per row. */
+  kolumner: boolean;
+  rows: RamförändringRow[];
 }
 
 // ---------------------------------------------------------------- goals

@@ -173,6 +173,7 @@ export function tableRole(block: DataBlock): TableRole {
   switch (block.kind) {
     case 'internbudget':
     case 'investeringsbudget':
+    case 'ramförändring':
     case 'nyckeltal':
     case 'utvecklingsarbete':
     case 'fokusområden':
@@ -248,6 +249,7 @@ export function goalGroup(block: DataBlock, format: FormatOptions): GoalGroup | 
       };
     case 'internbudget':
     case 'investeringsbudget':
+    case 'ramförändring':
     case 'nyckeltal':
     case 'utvecklingsarbete':
     case 'fokusområden':
@@ -373,6 +375,8 @@ function uniqueLabels(rows: TableRowSnapshot[]): void {
 
 function cellText(c: TableView['body'][number]['cells'][number]): string {
   const parts = [lines(c.lines.filter((l) => l !== ''))];
+  // A mark's meaning in words: "X (planerad)", "91 000 (angiven, kan inte kontrolleras)".
+  if (c.meaning) parts.push(`(${c.meaning.toLowerCase()})`);
   if (c.link) parts.push(`(${c.link.text})`);
   if (c.footnote) parts.push(`[not: ${c.footnote}]`);
   return parts.filter(Boolean).join(' ');
