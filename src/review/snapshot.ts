@@ -68,6 +68,8 @@ export interface TableSnapshot {
   columns: string[];
   rows: TableRowSnapshot[];
   note?: string;
+  /** A sign convention other than the default, in words: "nettokostnad = −(intäkter + kostnader) …". */
+  tecken?: string;
 }
 
 export interface TableRowSnapshot {
@@ -342,7 +344,7 @@ export function tableSnapshot(view: TableView, blockId: string, role: TableRole)
     rows.push({ label, labelColumns: 1, kind: row.kind, cells: row.kind === 'group' ? [first] : Array.from({ length: Math.max(width, cells.length) }, (_, i) => cells[i] ?? '') });
   });
   uniqueLabels(rows);
-  return { blockId, id: view.id, caption: view.caption, role, columns, rows, note: view.note };
+  return { blockId, id: view.id, caption: view.caption, role, columns, rows, note: view.note, ...(view.tecken ? { tecken: view.tecken } : {}) };
 }
 
 /**

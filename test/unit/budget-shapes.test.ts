@@ -14,6 +14,9 @@ import { diagramTableView, tableViews, viewContext } from '../../src/render/view
 import { reviewText } from '../../src/review/text.ts';
 import { serializeModelJson } from '../../src/review/json.ts';
 import { renderHtml } from '../../src/render/html/render-html.ts';
+import { renderDocx } from '../../src/render/docx/render-docx.ts';
+import { compareReports } from '../../src/diff/compare.ts';
+import { strFromU8, unzipSync } from 'fflate';
 
 /** A report whose profile states `nettokostnad_tecken` (or not). */
 function withProfile(sign: 'negativ' | 'positiv' | undefined, files: Record<string, string>, index?: string) {
@@ -501,5 +504,43 @@ describe('ramförändring', () => {
     );
     const view = views(report, 'ram')[0]!;
     expect(view.head[0]!.map((h) => h.text)).toEqual(['(Tkr)', 'Budget 2025', 'Plan 2026']);
+  });
+});
+
+describe('the sign convention and the new shapes in the review text, the diff and DOCX', () => {
+  it('the review text names a positiv convention; the diff reports a changed one once', () => {
+    const positive = withProfile('positiv', { '01-ekonomi.md': section(KS()) }).report!;
+    expect(reviewText(positive)).toContain('ib | tecken: nettokostnad = −(intäkter + kostnader), nettokostnaden positiv (nettokostnad_tecken: positiv)');
+    // The same table under the default convention: net cost printed negative, and no convention line.
+    const { report: flipped, errors } = withProfile(undefined, { '01-ekonomi.md': section(KS('', '{ namn: Kommunstyrelsen, prognos: -81568, b21: -74611, b22: -79366 }')) });
+    expect(errors).toEqual([]);
+    expect(reviewText(flipped!)).not.toContain('| tecken:');
+    const diff = compareReports('r', flipped!, positive);
+    const sign = diff.changes.filter((c) => c.subject === 'Tecken för nettokostnad');
+    expect(sign).toHaveLength(1);
+    expect(sign[0]!.old).toBe('standard (nettokostnad_tecken: negativ)');
+    expect(diff.changes.some((c) => c.subject === 'NETTOKOSTNAD › Kommunstyrelsen' && c.what === 'Budget 2022' && plain(c.old!) === '−79 366' && plain(c.new!) === '79 366')).toBe(true);
+  });
+
+  it('the diff compares a ramförändring row by row', () => {
+    const rows = (löner: number) => BRIDGE(`      - { ingående: Budget 2021, belopp: 74611 }\n      - { justering: Löneökning, belopp: ${löner} }\n      - { utgående: Ram 2022 }`);
+    const diff = compareReports('r', compute(rows(1200)).report!, compute(rows(1500)).report!);
+    expect(diff.changes.map((c) => [c.subject, c.what, plain(c.old ?? ''), plain(c.new ?? '')])).toEqual([
+      ['Löneökning', 'Belopp (tkr)', '1 200', '1 500'],
+      ['Ram 2022', 'Belopp (tkr)', '75 811', '76 111'],
+    ]);
+  });
+
+  it('DOCX prints the X, the note under the schedule and the bridge', async () => {
+    const { report } = compute({
+      ...BRIDGE(`      - { ingående: Budget 2021, belopp: 74611 }\n      - { justering: Löneökning, belopp: 1200 }\n      - { utgående: Ram 2022 }`),
+      '02-inv.md': section(SCHEDULE('{ rubrik: Totalt Kommunstyrelsen, a: 91000, b: 79050, c: 13750 }')),
+    });
+    const xml = strFromU8(unzipSync(await renderDocx(report!))['word/document.xml']!);
+    const texts = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!);
+    expect(texts).toContain('X');
+    expect(texts).toContain('Ram 2022');
+    expect(plain(texts.join(''))).toContain('75 811');
+    expect(plain(texts.join(''))).toContain('kan inte kontrolleras mot projekten');
   });
 });

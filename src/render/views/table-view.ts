@@ -3,7 +3,7 @@
  * model and read by both the HTML and the DOCX renderer, so the two outputs
  * show the same headers, the same rows and the same formatted figures.
  */
-import type { Amount, AmountColumn, Ramförändring, Bedömningar, DataBlock, Diagram, DiagramUnit, Driftredovisning, GenericCell, GenericTable, Indicator, Indikatortabell, Internbudget, Investeringsbudget, Investeringsredovisning, Målområde, Personalnyckeltal, Report, StaffFigure, TextTable } from '../../model/types.ts';
+import type { Amount, AmountColumn, Ramförändring, Tecken, Bedömningar, DataBlock, Diagram, DiagramUnit, Driftredovisning, GenericCell, GenericTable, Indicator, Indikatortabell, Internbudget, Investeringsbudget, Investeringsredovisning, Målområde, Personalnyckeltal, Report, StaffFigure, TextTable } from '../../model/types.ts';
 import { driftHeadings, investmentHeadings } from '../../model/redovisning.ts';
 import type { Assessment, Outcome, Status, TrendResult } from '../../model/assessment/types.ts';
 import { formatAmount, formatNumber, formatPercent, NBSP, type FormatOptions } from '../../format/swedish.ts';
@@ -80,6 +80,8 @@ export interface TableView {
   compact?: boolean;
   /** The symbols used in the table, explained under it. */
   legend?: SymbolRef[];
+  /** A sign convention other than the default, in words, for the review text and the diff (not printed). */
+  tecken?: string;
   symbolSet?: SymbolSet;
 }
 
@@ -140,7 +142,13 @@ export function internbudgetView(b: Internbudget, { format }: ViewContext): Tabl
     body,
     note: b.not,
     wide: b.columns.length > 6,
+    ...signNote(b.tecken, 'nettokostnad = −(intäkter + kostnader), nettokostnaden positiv'),
   };
+}
+
+/** The review text's words for a block's sign convention; nothing for the default (negativ). */
+function signNote(tecken: Tecken | undefined, positiv: string): { tecken?: string } {
+  return tecken === 'positiv' ? { tecken: `${positiv} (nettokostnad_tecken: positiv)` } : {};
 }
 
 export function investeringsbudgetView(b: Investeringsbudget, { format }: ViewContext): TableView {
@@ -438,6 +446,7 @@ export function genericTableView(b: GenericTable, { format }: ViewContext): Tabl
     body: [...b.rows.map((r) => ({ kind: 'data' as const, cells: cells(r) })), ...(b.summa ? [{ kind: 'total' as const, cells: cells(b.summa.cells) }] : [])],
     note: b.not,
     wide: b.columns.length > 7,
+    ...signNote(b.tecken, 'nettokostnad med positivt tecken'),
   };
 }
 
@@ -463,6 +472,7 @@ export function driftredovisningView(b: Driftredovisning, { format }: ViewContex
     body: [...b.rows.map((r) => row(r.verksamhet, r.values, 'data')), row(b.summa.rubrik, b.summa.values, 'total')],
     note: b.not,
     wide: false,
+    ...signNote(b.tecken, 'kostnader positiva, avvikelse = budget − utfall'),
   };
 }
 
