@@ -28,12 +28,18 @@ const rowsOf: Record<string, (block: Raw) => { row: unknown; path: Path; own: st
     ),
     { row: block.totalt, path: ['totalt'], own: ['rubrik'] },
   ],
+  ramförändring: (block) =>
+    (Array.isArray(block.rader) ? block.rader : []).map((row, i) => ({ row, path: ['rader', i] as Path, own: ['ingående', 'justering', 'utgående'] })),
 };
+
+/** Blocks whose columns are optional: without `kolumner`, a row's one amount is `belopp`. */
+const singleColumn: Record<string, string> = { ramförändring: 'belopp' };
 
 export function checkColumnKeys(block: Raw, source: SourceFile, blockPath: Path, diagnostics: Diagnostics): void {
   const rows = rowsOf[String(block.typ)];
-  if (!rows || !Array.isArray(block.kolumner)) return;
-  const ids = block.kolumner.filter(isObject).map((c) => String(c.id));
+  const single = singleColumn[String(block.typ)];
+  if (!rows || (!Array.isArray(block.kolumner) && !single)) return;
+  const ids = Array.isArray(block.kolumner) ? block.kolumner.filter(isObject).map((c) => String(c.id)) : [single!];
   for (const { row, path, own } of rows(block)) {
     if (!isObject(row)) continue;
     for (const key of Object.keys(row)) {
@@ -44,7 +50,9 @@ export function checkColumnKeys(block: Raw, source: SourceFile, blockPath: Path,
         source,
         [...blockPath, ...path, key],
         'okänd-kolumn',
-        `Okänd kolumn "${key}".${suggestion ? ` Menade du "${suggestion}"?` : ''}|Kolumnerna i den här tabellen är: ${ids.map((i) => `"${i}"`).join(', ')} (se "kolumner").`,
+        Array.isArray(block.kolumner)
+          ? `Okänd kolumn "${key}".${suggestion ? ` Menade du "${suggestion}"?` : ''}|Kolumnerna i den här tabellen är: ${ids.map((i) => `"${i}"`).join(', ')} (se "kolumner").`
+          : `Okänd nyckel "${key}".${suggestion ? ` Menade du "${suggestion}"?` : ''}|Utan "kolumner" har varje rad sitt belopp under "${single}"; giltiga nycklar här: ${[...own, single].map((k) => `"${k}"`).join(', ')}.`,
       );
     }
   }

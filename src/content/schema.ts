@@ -6,8 +6,13 @@
  */
 import { z } from 'zod';
 import { amount, color, identifier, isoDate, number, strict, text } from './schema-helpers.ts';
+import { parseSwedishNumber } from '../format/swedish.ts';
 
 // ---------------------------------------------------------------- profile
+
+/** The sign convention of net cost; a block may override the profile's. */
+export const netCostSigns = ['negativ', 'positiv'] as const;
+export type NetCostSign = (typeof netCostSigns)[number];
 
 /** Fonts bundled from npm (never a system font): name → @fontsource package. */
 export const bundledFonts = {
@@ -49,6 +54,8 @@ export const profileSchema = strict({
   statusord: keysOf(statusWordKeys).optional(),
   /** Numbered headings (1, 1.1, 1.1.1 …) in every report of the municipality; a report's index.md may say otherwise. */
   numrerade_rubriker: z.boolean().default(false),
+  /** negativ: nettokostnad = intäkter + kostnader (printed negative); positiv: nettokostnad = −(intäkter + kostnader). */
+  nettokostnad_tecken: z.enum(netCostSigns).default('negativ'),
   bedömning: strict({
     /** kvot: utfall i förhållande till målvärde (Katrineholm); poäng: 1/0,5/0 och medelvärde; uppfyllt: uppfyllt eller inte (Oxelösund). */
     regel: z.enum(['kvot', 'poäng', 'uppfyllt']).default('kvot'),
@@ -173,6 +180,9 @@ const blockBase = {
 
 const amountUnit = z.enum(['tkr', 'mnkr']);
 
+/** "X" in an investment schedule: planned that year, without an amount of its own. */
+export const PLANNED = 'X';
+
 const budgetColumn = strict({
   id: identifier,
   rubrik: text,
@@ -194,11 +204,23 @@ export const internbudgetSchema = strict({
   typ: z.literal('internbudget'),
   ...blockBase,
   enhet: amountUnit,
+  /** Overrides the profile's sign convention for this table. */
+  nettokostnad_tecken: z.enum(netCostSigns).optional(),
   kolumner: z.array(budgetColumn).min(1),
   nettokostnad: budgetPart.optional(),
   intäkter: budgetPart.optional(),
   kostnader: budgetPart.optional(),
 });
+
+/** A project's cell in an investment schedule: an amount, blank, or X (planned that year, no amount of its own). */
+const scheduleCell = z
+  .preprocess(
+    (v) => (typeof v === 'string' && /^\s*x\s*$/i.test(v) ? PLANNED : typeof v === 'string' ? (parseSwedishNumber(v) ?? v) : v),
+    z.custom<number | null | typeof PLANNED>((v) => v === PLANNED || v === null || (typeof v === 'number' && Number.isFinite(v)), {
+      message: 'Förväntade ett belopp, X (planerad utan eget belopp) eller en tom cell|Skriv t.ex. 1500 eller "1 500", X för en planerad investering utan eget belopp, eller lämna cellen tom.',
+    }),
+  )
+  .optional();
 
 export const investeringsbudgetSchema = strict({
   typ: z.literal('investeringsbudget'),
@@ -208,11 +230,30 @@ export const investeringsbudgetSchema = strict({
   kategorier: z.array(
     strict({
       namn: text,
-      projekt: z.array(z.object({ namn: text }).catchall(amount)).min(1),
+      projekt: z.array(z.object({ namn: text }).catchall(scheduleCell)).min(1),
     }),
   ).min(1),
   kategorisummor: z.boolean().default(false),
   totalt: z.object({ rubrik: text.optional() }).catchall(amount).optional(),
+});
+
+/**
+ * A budget bridge: an ingående ram, justeringar, and an utgående ram (checked against the ram before plus
+ * the justeringar since; computed when omitted), which is the base of the next step. With `kolumner`, a row keys
+ * its amounts by column id; without, by `belopp`. Which keys a row may have is checked in src/model/ramforandring.ts.
+ */
+export const ramförändringSchema = strict({
+  typ: z.literal('ramförändring'),
+  ...blockBase,
+  enhet: amountUnit,
+  kolumner: z.array(strict({ id: identifier, rubrik: text })).min(1).optional(),
+  rader: z
+    .array(
+      z
+        .object({ ingående: text.optional(), justering: text.optional(), utgående: text.optional() })
+        .catchall(amount),
+    )
+    .min(1),
 });
 
 /** A written judgement: a stated status, with the reason required where it overrides a computed one. */
@@ -357,6 +398,8 @@ export const tabellSchema = strict({
   ...blockBase,
   rubrik: text,
   enhet: amountUnit.optional(),
+  /** The sign convention of net cost in the table's belopp columns (recorded in the model; the profile's when omitted). */
+  nettokostnad_tecken: z.enum(netCostSigns).optional(),
   kolumner: z.array(genericColumn).min(1),
   rader: z.array(z.array(z.union([z.number(), z.string(), z.null()]))).min(1),
   summarad: text.optional(),
@@ -381,6 +424,8 @@ export const driftredovisningSchema = strict({
   typ: z.literal('driftredovisning'),
   ...blockBase,
   enhet: amountUnit,
+  /** positiv: costs written positive and avvikelse = budget − utfall (a positive avvikelse is still favourable). */
+  nettokostnad_tecken: z.enum(netCostSigns).optional(),
   rader: z.array(strict({ verksamhet: text, ...driftColumns })).min(1),
   summa: strict({ rubrik: text.optional(), ...driftColumns }).optional(),
 });
@@ -491,6 +536,7 @@ export const diagramSchema = strict({
 export const blockSchemas = {
   internbudget: internbudgetSchema,
   investeringsbudget: investeringsbudgetSchema,
+  ramförändring: ramförändringSchema,
   målområde: målområdeSchema,
   måltabell: måltabellSchema,
   nyckeltal: nyckeltalSchema,
@@ -510,6 +556,7 @@ export type BlockType = keyof typeof blockSchemas;
 export type BlockInput = { [K in BlockType]: z.output<(typeof blockSchemas)[K]> }[BlockType];
 export type InternbudgetInput = z.output<typeof internbudgetSchema>;
 export type InvesteringsbudgetInput = z.output<typeof investeringsbudgetSchema>;
+export type RamförändringInput = z.output<typeof ramförändringSchema>;
 export type MålområdeInput = z.output<typeof målområdeSchema>;
 export type MåltabellInput = z.output<typeof måltabellSchema>;
 export type GoalInput = z.output<typeof boardGoalSchema>;

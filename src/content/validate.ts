@@ -178,7 +178,12 @@ function reportIssue(issue: z.core.$ZodIssue, source: SourceFile, basePath: Path
     case 'invalid_element':
       for (const inner of issue.issues) reportIssue(inner, source, path, diagnostics);
       return;
-    default:
-      reportAt(diagnostics, source, path, 'ogiltigt-värde', `${issue.message}${input !== undefined ? ` (fick ${describeInput(input)})` : ''}`);
+    default: {
+      // What was given goes with the message, before any hint after "|".
+      const [message, hint] = splitHint(issue.message);
+      // A check over a whole object (superRefine) names the keys itself: "(fick en samling nycklar)" says nothing.
+      const given = input !== undefined && !(issue.code === 'custom' && typeof input === 'object') ? ` (fick ${describeInput(input)})` : '';
+      reportAt(diagnostics, source, path, 'ogiltigt-värde', `${message}${given}${hint !== undefined ? `|${hint}` : ''}`);
+    }
   }
 }

@@ -51,6 +51,9 @@ export function compareTable(o: TableSnapshot, n: TableSnapshot, where: string[]
   const newColumns = new Map(n.columns.map((c, i) => [c, i] as const).slice(1));
   for (const [c] of newColumns) if (!oldColumns.has(c)) change({ subject: 'Kolumner', what: 'Kolumn tillagd', new: c });
   for (const [c] of oldColumns) if (!newColumns.has(c)) change({ subject: 'Kolumner', what: 'Kolumn borttagen', old: c });
+  // A changed sign convention turns every net cost around: said once, before the figures.
+  const defaultSign = 'standard (nettokostnad_tecken: negativ)';
+  if ((o.tecken ?? '') !== (n.tecken ?? '')) change({ subject: 'Tecken för nettokostnad', what: 'Ändrad teckenkonvention', old: o.tecken ?? defaultSign, new: n.tecken ?? defaultSign });
 
   const oldRows = o.rows.filter((r) => r.kind !== 'group');
   const newRows = n.rows.filter((r) => r.kind !== 'group');

@@ -11,6 +11,7 @@ import { countStatuses } from './assessment/summary.ts';
 import { problemsFor } from './problems.ts';
 import { buildInternbudget } from './internbudget.ts';
 import { buildInvesteringsbudget } from './investeringsbudget.ts';
+import { buildRamförändring } from './ramforandring.ts';
 import { buildMålområde, buildMåltabell, buildResultatmål } from './goals.ts';
 import { buildDriftredovisning, buildInvesteringsredovisning } from './redovisning.ts';
 import { buildPersonalnyckeltal } from './personal.ts';
@@ -39,6 +40,8 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
   const ord = resolveVocabulary([profile.input, index]);
 
   const rules: Rules = profile.input.bedömning;
+  // The sign convention of net cost: the profile's, unless a block states its own.
+  const tecken = profile.input.nettokostnad_tecken;
   const år = String(index.period.till);
 
   // Blocks are computed in front-matter order; summaries of assessments come last, from the computed målområden.
@@ -53,10 +56,13 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
     const input = block.input;
     switch (input.typ) {
       case 'internbudget':
-        computed.set(input.id, buildInternbudget(input, problems, format));
+        computed.set(input.id, buildInternbudget(input, problems, format, input.nettokostnad_tecken ?? tecken));
         break;
       case 'investeringsbudget':
         computed.set(input.id, buildInvesteringsbudget(input, problems, format));
+        break;
+      case 'ramförändring':
+        computed.set(input.id, buildRamförändring(input, problems, format));
         break;
       case 'målområde':
         computed.set(input.id, buildMålområde(input, målår, problems, { rules, år }));
@@ -70,10 +76,10 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
         computed.set(input.id, buildTextTable(input));
         break;
       case 'tabell':
-        computed.set(input.id, buildGenericTable(input, problems));
+        computed.set(input.id, buildGenericTable(input, problems, input.nettokostnad_tecken ?? tecken));
         break;
       case 'driftredovisning':
-        computed.set(input.id, buildDriftredovisning(input, index.period.till, problems, format));
+        computed.set(input.id, buildDriftredovisning(input, index.period.till, problems, format, input.nettokostnad_tecken ?? tecken));
         break;
       case 'investeringsredovisning':
         computed.set(input.id, buildInvesteringsredovisning(input, problems, format));

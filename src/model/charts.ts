@@ -30,6 +30,7 @@ import type {
   Resultatmål,
   Section,
   Target,
+  Tecken,
 } from './types.ts';
 
 type Kind = Diagram['diagramtyp'];
@@ -201,6 +202,12 @@ function extremes(categories: readonly string[], values: readonly (number | null
 const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 const neg = (v: number | null | undefined): number | null => (v === null || v === undefined ? null : v === 0 ? 0 : -v);
 
+/**
+ * Net cost as a positive amount, from a block's figure under its sign convention: a table that prints net cost
+ * negative (nettokostnad_tecken: negativ) is turned around; one that prints it positive is drawn as it stands.
+ */
+const asCost = (v: number | null | undefined, tecken: Tecken): number | null => (tecken === 'negativ' ? neg(v) : (v ?? null));
+
 // ---------------------------------------------------------------- budget
 
 function budgetData(input: DiagramInput, b: Internbudget, problems: Problems, format: FormatOptions): ChartData | undefined {
@@ -235,12 +242,12 @@ function budgetData(input: DiagramInput, b: Internbudget, problems: Problems, fo
   const kategorier = rows.map((r) => r.namn);
   const serier: DiagramSeries[] = columns.map((c, i) => ({
     namn: c.rubrik,
-    värden: rows.map((r) => neg(r.values[c.id]?.value)),
+    värden: rows.map((r) => asCost(r.values[c.id]?.value, b.tecken)),
     form: 'stapel',
     roll: i === columns.length - 1 ? 'huvud' : 'jämförelse',
   }));
   const enhet: DiagramUnit = { kind: 'belopp', enhet: b.enhet };
-  const totals = columns.map((c) => neg(part.summa.values[c.id]?.value));
+  const totals = columns.map((c) => asCost(part.summa.values[c.id]?.value, b.tecken));
   const now = columns.at(-1)!;
   const before = columns.length > 1 ? columns[0] : undefined;
   const rubrik = `Nettokostnad per verksamhet: ${now.rubrik}${before ? ` mot ${before.rubrik}` : ''}`;
@@ -275,8 +282,8 @@ function driftData(b: Driftredovisning, format: FormatOptions): ChartData {
   const kategorier = b.rows.map((r) => r.verksamhet);
   const enhet: DiagramUnit = { kind: 'belopp', enhet: b.enhet };
   const serier: DiagramSeries[] = [
-    { namn: headings.budget, värden: b.rows.map((r) => neg(r.values.budget.value)), form: 'stapel', roll: 'jämförelse' },
-    { namn: headings.utfall, värden: b.rows.map((r) => neg(r.values.utfall.value)), form: 'stapel', roll: 'huvud' },
+    { namn: headings.budget, värden: b.rows.map((r) => asCost(r.values.budget.value, b.tecken)), form: 'stapel', roll: 'jämförelse' },
+    { namn: headings.utfall, värden: b.rows.map((r) => asCost(r.values.utfall.value, b.tecken)), form: 'stapel', roll: 'huvud' },
     { namn: headings.avvikelse, värden: b.rows.map((r) => r.values.avvikelse.value), form: 'etikett', roll: 'huvud', medTecken: true },
   ];
   const utfall = serier[1]!.värden;
@@ -291,7 +298,7 @@ function driftData(b: Driftredovisning, format: FormatOptions): ChartData {
     dev.max && dev.max[1] > 0 ? `Största positiva avvikelse: ${dev.max[0]} ${formatChartValue(dev.max[1], enhet, format, true)}.` : '',
     dev.min && dev.min[1] < 0 ? `Största negativa avvikelse: ${dev.min[0]} ${formatChartValue(dev.min[1], enhet, format, true)}.` : '',
     s.utfall.value !== null && s.budget.value !== null
-      ? `Totalt: utfall ${formatChartValue(-s.utfall.value, enhet, format)} mot budget ${formatChartValue(-s.budget.value, enhet, format)}${s.avvikelse.value !== null ? `, avvikelse ${formatChartValue(s.avvikelse.value, enhet, format, true)}` : ''}.`
+      ? `Totalt: utfall ${formatChartValue(asCost(s.utfall.value, b.tecken)!, enhet, format)} mot budget ${formatChartValue(asCost(s.budget.value, b.tecken)!, enhet, format)}${s.avvikelse.value !== null ? `, avvikelse ${formatChartValue(s.avvikelse.value, enhet, format, true)}` : ''}.`
       : '',
   ];
   return {
@@ -301,7 +308,7 @@ function driftData(b: Driftredovisning, format: FormatOptions): ChartData {
     kategorirubrik: 'Verksamhetsområde',
     kategorier,
     serier,
-    summa: { namn: b.summa.rubrik, värden: [neg(s.budget.value), neg(s.utfall.value), s.avvikelse.value] },
+    summa: { namn: b.summa.rubrik, värden: [asCost(s.budget.value, b.tecken), asCost(s.utfall.value, b.tecken), s.avvikelse.value] },
     enhet,
     axel: `Nettokostnad (${b.enhet})`,
     alt: alt.filter(Boolean).join(' '),

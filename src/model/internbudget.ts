@@ -4,14 +4,15 @@
  * - a change column = till − från, per row;
  * - a sub-sum ("Dels:a") = the rows since the previous sub-sum;
  * - a sum row ("S:a …") = all ordinary rows of its part;
- * - nettokostnad = intäkter + kostnader, per verksamhet.
+ * - nettokostnad = intäkter + kostnader, per verksamhet (nettokostnad_tecken: negativ, the default),
+ *   or nettokostnad = −(intäkter + kostnader) (positiv: net cost printed positive).
  * Stated values are checked; omitted ones are computed.
  */
 import type { InternbudgetInput } from '../content/schema.ts';
-import type { Amount, AmountColumn, BudgetPart, BudgetRow, Internbudget } from './types.ts';
+import type { Amount, AmountColumn, BudgetPart, BudgetRow, Internbudget, Tecken } from './types.ts';
 import type { Problems } from './problems.ts';
 import { cell, difference, mismatchMessage, reconcile, sumAmounts } from './amounts.ts';
-import type { FormatOptions } from '../format/swedish.ts';
+import { formatNumber, type FormatOptions } from '../format/swedish.ts';
 
 type PartKind = BudgetPart['kind'];
 type RowInput = NonNullable<InternbudgetInput['intäkter']>['rader'][number];
@@ -23,7 +24,19 @@ const partTitles: Record<PartKind, { rubrik: string; summa: string }> = {
 };
 
 
-export function buildInternbudget(input: InternbudgetInput, problems: Problems, format: FormatOptions): Internbudget {
+/** Net cost from income and costs (either may be blank) under a sign convention. */
+export function netCost(intäkter: number | null, kostnader: number | null, tecken: Tecken): number | null {
+  const sum = sumAmounts([intäkter, kostnader]);
+  return sum === null || tecken === 'negativ' ? sum : sum === 0 ? 0 : -sum;
+}
+
+/** The net identity in words, naming the convention: "nettokostnad = −(intäkter + kostnader) enligt nettokostnad_tecken: positiv". */
+export function netFormula(tecken: Tecken): string {
+  return `nettokostnad = ${tecken === 'positiv' ? '−(intäkter + kostnader)' : 'intäkter + kostnader'} enligt nettokostnad_tecken: ${tecken}`;
+}
+
+/** `tecken`: the sign convention resolved from the block and the profile. */
+export function buildInternbudget(input: InternbudgetInput, problems: Problems, format: FormatOptions, tecken: Tecken = 'negativ'): Internbudget {
   const columns: AmountColumn[] = input.kolumner.map((c) => ({ id: c.id, rubrik: c.rubrik, förändring: c.förändring }));
   checkColumns(columns, problems);
 
@@ -37,9 +50,9 @@ export function buildInternbudget(input: InternbudgetInput, problems: Problems, 
   const kostnader = parts.get('kostnader');
   const netto = parts.get('nettokostnad');
   if (netto && intäkter && kostnader) {
-    checkNetto(netto, intäkter, kostnader, columns, problems, format);
+    checkNetto(netto, intäkter, kostnader, columns, tecken, problems, format);
   } else if (!netto && intäkter && kostnader) {
-    parts.set('nettokostnad', computeNetto(intäkter, kostnader, columns));
+    parts.set('nettokostnad', computeNetto(intäkter, kostnader, columns, tecken));
   } else if (!netto && !intäkter && !kostnader) {
     problems.error([], 'budget-tom', 'Internbudgeten har varken "nettokostnad", "intäkter" eller "kostnader".|Lägg till minst en av delarna med sina rader.');
   }
@@ -51,6 +64,7 @@ export function buildInternbudget(input: InternbudgetInput, problems: Problems, 
     rubrik: input.rubrik,
     not: input.not,
     enhet: input.enhet,
+    tecken,
     columns,
     parts: order.flatMap((k) => (parts.has(k) ? [parts.get(k)!] : [])),
   };
@@ -176,11 +190,13 @@ function checkNetto(
   intäkter: BudgetPart,
   kostnader: BudgetPart,
   columns: AmountColumn[],
+  tecken: Tecken,
   problems: Problems,
   format: FormatOptions,
 ): void {
   const inc = new Map(intäkter.rows.filter((r) => r.kind === 'rad').map((r) => [rowKey(r), r]));
   const cost = new Map(kostnader.rows.filter((r) => r.kind === 'rad').map((r) => [rowKey(r), r]));
+  const how = tecken === 'positiv' ? '−(intäkter + kostnader) för samma verksamhet blir' : 'intäkter + kostnader för samma verksamhet blir';
   netto.rows.forEach((row, i) => {
     if (row.kind !== 'rad') return;
     const a = inc.get(rowKey(row));
@@ -190,19 +206,26 @@ function checkNetto(
       // Only stated cells are checked: a computed change follows from cells checked already.
       if (row.values[c.id]?.computed) continue;
       const stated = row.values[c.id]?.value ?? null;
-      const computed = sumAmounts([a?.values[c.id]?.value ?? null, b?.values[c.id]?.value ?? null]);
+      const computed = netCost(a?.values[c.id]?.value ?? null, b?.values[c.id]?.value ?? null, tecken);
       if (stated !== null && computed !== null && Math.abs(stated - computed) >= 1e-6) {
-        problems.error(
-          ['nettokostnad', 'rader', i, c.id],
-          'netto-stämmer-inte',
-          mismatchMessage(label(row), c.rubrik, stated, computed, 'intäkter + kostnader för samma verksamhet blir', format),
-        );
+        problems.error(['nettokostnad', 'rader', i, c.id], 'netto-stämmer-inte', nettoMessage(label(row), c.rubrik, stated, computed, how, tecken, format));
       }
     }
   });
 }
 
-function computeNetto(intäkter: BudgetPart, kostnader: BudgetPart, columns: AmountColumn[]): BudgetPart {
+/** The mismatch message with a hint that names the convention, and suggests the other one when the sign alone differs. */
+function nettoMessage(what: string, column: string, stated: number, computed: number, how: string, tecken: Tecken, format: FormatOptions): string {
+  const [message] = mismatchMessage(what, column, stated, computed, how, format).split('|');
+  const other: Tecken = tecken === 'positiv' ? 'negativ' : 'positiv';
+  const f = (n: number) => formatNumber(n, Number.isInteger(n) ? 0 : 1, format);
+  const flipped = computed !== 0 && Math.abs(stated + computed) < 1e-6
+    ? ` Det angivna värdet har omvänt tecken (${f(stated)} i stället för ${f(computed)}): skriver dokumentet nettokostnaden med ${other === 'positiv' ? 'positivt' : 'negativt'} tecken, ange "nettokostnad_tecken: ${other}" i kommun.yaml eller på tabellen.`
+    : ` Rätta det felaktiga värdet, eller ange "nettokostnad_tecken: ${other}" om dokumentet skriver nettokostnaden med ${other === 'positiv' ? 'positivt' : 'negativt'} tecken.`;
+  return `${message}|Tabellen räknar ${netFormula(tecken)}.${flipped}`;
+}
+
+function computeNetto(intäkter: BudgetPart, kostnader: BudgetPart, columns: AmountColumn[], tecken: Tecken): BudgetPart {
   const keys: string[] = [];
   const byKey = new Map<string, { row: BudgetRow; parts: BudgetRow[] }>();
   for (const r of [...kostnader.rows, ...intäkter.rows]) {
@@ -218,7 +241,10 @@ function computeNetto(intäkter: BudgetPart, kostnader: BudgetPart, columns: Amo
     const { row, parts } = byKey.get(key)!;
     const values: Record<string, Amount> = {};
     for (const c of columns) {
-      const v = sumAmounts(parts.map((p) => p.values[c.id]?.value ?? null));
+      const of = (part: BudgetPart) => sumAmounts(parts.filter((p) => part.rows.includes(p)).map((p) => p.values[c.id]?.value ?? null));
+      const inc = of(intäkter);
+      const cost = of(kostnader);
+      const v = netCost(inc, cost, tecken);
       values[c.id] = { value: v, computed: v !== null };
     }
     return { kind: 'rad', kod: row.kod, namn: row.namn, values };

@@ -1,13 +1,15 @@
 /**
  * The årsredovisning's accounts. Identities computed here, once:
- * - driftredovisning: avvikelse = utfall − budget per verksamhetsområde, and the
+ * - driftredovisning: avvikelse = utfall − budget per verksamhetsområde (costs
+ *   negative; with nettokostnad_tecken: positiv costs are positive and avvikelse =
+ *   budget − utfall, so a positive avvikelse is favourable in both), and the
  *   Summa row = the sum of the rows, column by column;
  * - investeringsredovisning: kvar = budget − utfall per project, and the Summa row.
  * Stated values are checked (allowing for rounding of published figures, see
  * amounts.ts); omitted ones are computed.
  */
 import type { DriftredovisningInput, InvesteringsredovisningInput } from '../content/schema.ts';
-import type { Amount, DriftColumn, Driftredovisning, InvestmentColumn, Investeringsredovisning } from './types.ts';
+import type { Amount, DriftColumn, Driftredovisning, InvestmentColumn, Investeringsredovisning, Tecken } from './types.ts';
 import type { Problems } from './problems.ts';
 import { difference, mismatchMessage, reconcileRounded, roundingMessage, sumAmounts } from './amounts.ts';
 import type { FormatOptions } from '../format/swedish.ts';
@@ -55,16 +57,19 @@ function sumRow<C extends string>(
 
 const driftColumns: readonly DriftColumn[] = ['föregående_år', 'utfall', 'budget', 'avvikelse'];
 
-export function buildDriftredovisning(input: DriftredovisningInput, år: number, problems: Problems, format: FormatOptions): Driftredovisning {
+/** `tecken`: the sign convention resolved from the block and the profile. */
+export function buildDriftredovisning(input: DriftredovisningInput, år: number, problems: Problems, format: FormatOptions, tecken: Tecken = 'negativ'): Driftredovisning {
   const headings = driftHeadings(String(år), String(år - 1));
+  const positive = tecken === 'positiv';
+  const how = positive ? 'budget − utfall (nettokostnad_tecken: positiv, kostnader positiva) ger' : 'utfall − budget ger';
   const rows = input.rader.map((r, i) => {
     const utfall: Amount = { value: r.utfall ?? null, computed: false };
     const budget: Amount = { value: r.budget ?? null, computed: false };
     const avvikelse = checked(
       r.avvikelse,
-      difference(utfall.value, budget.value),
+      positive ? difference(budget.value, utfall.value) : difference(utfall.value, budget.value),
       2,
-      { path: ['rader', i, 'avvikelse'], what: `Raden "${r.verksamhet}"`, column: headings.avvikelse, how: 'utfall − budget ger' },
+      { path: ['rader', i, 'avvikelse'], what: `Raden "${r.verksamhet}"`, column: headings.avvikelse, how },
       problems,
       format,
     );
@@ -77,6 +82,7 @@ export function buildDriftredovisning(input: DriftredovisningInput, år: number,
     rubrik: input.rubrik,
     not: input.not,
     enhet: input.enhet,
+    tecken,
     år: String(år),
     föregåendeÅr: String(år - 1),
     rows,

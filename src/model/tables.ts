@@ -1,6 +1,6 @@
 /** Text tables (nyckeltal, utvecklingsarbete, fokusområden) and the generic table with its optional sum row. */
 import type { BlockInput, TabellInput } from '../content/schema.ts';
-import type { GenericCell, GenericTable, TextTable } from './types.ts';
+import type { GenericCell, GenericTable, Tecken, TextTable } from './types.ts';
 import type { Problems } from './problems.ts';
 import { parseMeasured } from './values.ts';
 import { parseSwedishNumber } from '../format/swedish.ts';
@@ -31,8 +31,17 @@ export function buildTextTable(input: TextTableInput): TextTable {
   }
 }
 
-export function buildGenericTable(input: TabellInput, problems: Problems): GenericTable {
+/** `tecken`: the sign convention resolved from the block and the profile; recorded only where the table has belopp columns. */
+export function buildGenericTable(input: TabellInput, problems: Problems, tecken: Tecken = 'negativ'): GenericTable {
   const columns = input.kolumner;
+  const withAmounts = columns.some((c) => c.typ === 'belopp');
+  if (input.nettokostnad_tecken && !withAmounts) {
+    problems.warn(
+      ['nettokostnad_tecken'],
+      'tecken-utan-belopp',
+      `"nettokostnad_tecken" gäller tabellens beloppskolumner, men tabellen "${input.id}" har ingen kolumn av typen belopp.|Ta bort nyckeln, eller ge beloppskolumnerna "typ: belopp".`,
+    );
+  }
   const rows: GenericCell[][] = input.rader.map((row, ri) => {
     if (row.length !== columns.length) {
       problems.error(
@@ -70,5 +79,5 @@ export function buildGenericTable(input: TabellInput, problems: Problems): Gener
         }),
       }
     : undefined;
-  return { kind: 'tabell', id: input.id, rubrik: input.rubrik, not: input.not, enhet: input.enhet, columns, rows, summa };
+  return { kind: 'tabell', id: input.id, rubrik: input.rubrik, not: input.not, enhet: input.enhet, ...(withAmounts ? { tecken } : {}), columns, rows, summa };
 }

@@ -4,7 +4,7 @@
  * derived value is in here, computed once; renderers only place and format.
  */
 import type { AmountUnit, FormatOptions } from '../format/swedish.ts';
-import type { FontName } from '../content/schema.ts';
+import type { FontName, NetCostSign } from '../content/schema.ts';
 import type { Assessment, Outcome, Rules, Status, TrendResult, UppdragStatus } from './assessment/types.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
@@ -110,6 +110,7 @@ export function isSafeLink(href: string): boolean {
 export type DataBlock =
   | Internbudget
   | Investeringsbudget
+  | Ramförändring
   | Målområde
   | Måltabell
   | TextTable
@@ -133,7 +134,20 @@ interface BlockCommon {
 export interface Amount {
   value: number | null;
   computed: boolean;
+  /** An investment planned that year without an amount of its own ("X" in the schedule); value is null. */
+  planned?: true;
+  /**
+   * A stated total that cannot be checked against its rows: stated-only where the rows have no amounts
+   * (only X or blank), partial where some rows have amounts and some only an X.
+   */
+  check?: 'stated-only' | 'partial';
 }
+
+/**
+ * The sign convention of net cost in a block: negativ, nettokostnad = intäkter + kostnader (printed negative);
+ * positiv, nettokostnad = −(intäkter + kostnader) (printed positive). Intäkter are positive and kostnader negative in both.
+ */
+export type Tecken = NetCostSign;
 
 export interface AmountColumn {
   id: string;
@@ -161,6 +175,8 @@ export interface BudgetPart {
 export interface Internbudget extends BlockCommon {
   kind: 'internbudget';
   enhet: AmountUnit;
+  /** The sign convention of nettokostnad, resolved from the block and the profile. */
+  tecken: Tecken;
   columns: AmountColumn[];
   parts: BudgetPart[];
 }
@@ -177,6 +193,24 @@ export interface Investeringsbudget extends BlockCommon {
   columns: AmountColumn[];
   categories: InvestmentCategory[];
   totalt: { rubrik: string; values: Record<string, Amount> };
+}
+
+/** A row of a budget bridge: the ingående ram, a justering, or an utgående ram (the base of the next step). */
+export interface RamförändringRow {
+  kind: 'ingående' | 'justering' | 'utgående';
+  text: string;
+  values: Record<string, Amount>;
+}
+
+/** A budget bridge: ingående ram + justeringar = utgående ram, in one or several steps; one or several amount columns. */
+export interface Ramförändring extends BlockCommon {
+  kind: 'ramförändring';
+  enhet: AmountUnit;
+  /** The author's columns, or one column "belopp" when the block has none. */
+  columns: AmountColumn[];
+  /** Whether the author gave columns (a table with a heading per column) or one amount per row. */
+  kolumner: boolean;
+  rows: RamförändringRow[];
 }
 
 // ---------------------------------------------------------------- goals
@@ -279,6 +313,8 @@ export interface GenericTable extends BlockCommon {
   kind: 'tabell';
   rubrik: string;
   enhet?: AmountUnit;
+  /** The sign convention of net cost in the belopp columns, resolved from the block and the profile; only for tables with belopp columns. */
+  tecken?: Tecken;
   columns: GenericColumn[];
   rows: GenericCell[][];
   summa?: { rubrik: string; cells: GenericCell[] };
@@ -309,10 +345,15 @@ export interface Bedömningar extends BlockCommon {
 
 export type DriftColumn = 'föregående_år' | 'utfall' | 'budget' | 'avvikelse';
 
-/** Utfall against budget per verksamhetsområde: avvikelse = utfall − budget, and the Summa row. */
+/**
+ * Utfall against budget per verksamhetsområde, and the Summa row. negativ: costs negative, avvikelse = utfall − budget;
+ * positiv: costs positive, avvikelse = budget − utfall. A positive avvikelse is favourable in both.
+ */
 export interface Driftredovisning extends BlockCommon {
   kind: 'driftredovisning';
   enhet: AmountUnit;
+  /** The sign convention, resolved from the block and the profile. */
+  tecken: Tecken;
   /** The report's year and the year before, for the column headings. */
   år: string;
   föregåendeÅr: string;

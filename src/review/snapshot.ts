@@ -78,6 +78,8 @@ export interface TableSnapshot {
   columns: string[];
   rows: TableRowSnapshot[];
   note?: string;
+  /** A sign convention other than the default, in words: "nettokostnad = −(intäkter + kostnader) …". */
+  tecken?: string;
 }
 
 export interface TableRowSnapshot {
@@ -186,6 +188,7 @@ export function tableRole(block: DataBlock): TableRole {
   switch (block.kind) {
     case 'internbudget':
     case 'investeringsbudget':
+    case 'ramförändring':
     case 'nyckeltal':
     case 'utvecklingsarbete':
     case 'fokusområden':
@@ -273,6 +276,7 @@ export function goalGroup(block: DataBlock, ctx: GoalContext): GoalGroup | undef
       };
     case 'internbudget':
     case 'investeringsbudget':
+    case 'ramförändring':
     case 'nyckeltal':
     case 'utvecklingsarbete':
     case 'fokusområden':
@@ -374,7 +378,7 @@ export function tableSnapshot(view: TableView, blockId: string, role: TableRole)
     rows.push({ label, labelColumns: 1, kind: row.kind, cells: row.kind === 'group' ? [first] : Array.from({ length: Math.max(width, cells.length) }, (_, i) => cells[i] ?? '') });
   });
   uniqueLabels(rows);
-  return { blockId, id: view.id, caption: view.caption, role, columns, rows, note: view.note };
+  return { blockId, id: view.id, caption: view.caption, role, columns, rows, note: view.note, ...(view.tecken ? { tecken: view.tecken } : {}) };
 }
 
 /**
@@ -407,6 +411,8 @@ function uniqueLabels(rows: TableRowSnapshot[]): void {
 
 function cellText(c: TableView['body'][number]['cells'][number]): string {
   const parts = [lines(c.lines.filter((l) => l !== ''))];
+  // A mark's meaning in words: "X (planerad)", "91 000 (angiven, kan inte kontrolleras)".
+  if (c.meaning) parts.push(`(${c.meaning.toLowerCase()})`);
   if (c.link) parts.push(`(${c.link.text})`);
   if (c.footnote) parts.push(`[not: ${c.footnote}]`);
   return parts.filter(Boolean).join(' ');

@@ -39,7 +39,7 @@ export function snapshotText(snap: ReportSnapshot): string {
 }
 
 export function tableLines(t: TableSnapshot): string[] {
-  const out = [`-- tabell ${t.id}: ${t.caption}`, `${t.id} | kolumner: ${t.columns.join(' | ')}`];
+  const out = [`-- tabell ${t.id}: ${t.caption}`, ...(t.tecken ? [`${t.id} | tecken: ${t.tecken}`] : []), `${t.id} | kolumner: ${t.columns.join(' | ')}`];
   for (const row of t.rows) {
     if (row.kind === 'group') {
       out.push(`${t.id} | ${row.label}`);

@@ -229,7 +229,7 @@ describe('the årsredovisning charts of the example (Katrineholm 2024)', () => {
     const d = byType('bedömningar');
     expect(d.staplad).toBe(true);
     expect(d.serier.map((s) => s.roll)).toEqual(['uppfyllt', 'delvis', 'ej-uppfyllt', 'ej-utvärderad']);
-    expect(d.alt).toContain('Totalt 16 resultatmål: uppfyllt 1, delvis uppfyllt 12, ej uppfyllt 2, ej utvärderad 1.');
+    expect(d.alt).toContain('Totalt 16 resultatmål: helt uppfyllt 1, delvis uppfyllt 12, ej uppfyllt 2, ej utvärderad 1.');
   });
 });
 

@@ -85,6 +85,7 @@ function sampleReport(): Report {
             kind: 'internbudget',
             id: 'internbudget',
             rubrik: 'Internbudget 2024',
+            tecken: 'negativ',
             enhet: 'tkr',
             columns: [
               { id: 'budget2023', rubrik: 'Budget 2023' },

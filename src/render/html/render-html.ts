@@ -74,6 +74,7 @@ function htmlTable(view: TableView, ctx: ViewContext): Record<string, unknown> {
     return {
       ...c,
       svg: c.symbol ? new Handlebars.SafeString(symbolSvg(c.symbol, set, 12, symbolWord(c.symbol, ctx.ord))) : null,
+      meaning: (c as { meaning?: string }).meaning ?? null,
       note: note ? { n: note, id: `${view.id}-not-${note}` } : null,
     };
   };

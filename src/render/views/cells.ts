@@ -42,6 +42,8 @@ export interface CellView {
   footnote?: string;
   /** A link printed as the cell's last line, such as the indicator's KPI in Kolada. */
   link?: { text: string; href: string };
+  /** What a short mark in the cell means, in words, for assistive technology and the review text: "Planerad" for an X. */
+  meaning?: string;
 }
 
 /** The public page of a Kolada KPI, for an id such as U21468. */
@@ -79,6 +81,8 @@ export interface TableView {
   compact?: boolean;
   /** The symbols used in the table, explained under it. */
   legend?: SymbolRef[];
+  /** A sign convention other than the default, in words, for the review text and the diff (not printed). */
+  tecken?: string;
   symbolSet?: SymbolSet;
 }
 

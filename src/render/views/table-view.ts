@@ -3,7 +3,7 @@
  * model and read by both the HTML and the DOCX renderer, so the two outputs
  * show the same headers, the same rows and the same formatted figures.
  */
-import type { Amount, AmountColumn, Bedömningar, DataBlock, Diagram, DiagramUnit, Driftredovisning, GenericCell, GenericTable, Indicator, Indikatortabell, Internbudget, Investeringsbudget, Investeringsredovisning, Målområde, Personalnyckeltal, Report, StaffFigure, TextTable } from '../../model/types.ts';
+import type { Amount, AmountColumn, Ramförändring, Tecken, Bedömningar, DataBlock, Diagram, DiagramUnit, Driftredovisning, GenericCell, GenericTable, Indicator, Indikatortabell, Internbudget, Investeringsbudget, Investeringsredovisning, Målområde, Personalnyckeltal, Report, StaffFigure, TextTable } from '../../model/types.ts';
 import { driftHeadings, investmentHeadings } from '../../model/redovisning.ts';
 import type { Assessment, Outcome, Status, TrendResult } from '../../model/assessment/types.ts';
 import { formatAmount, formatNumber, formatPercent, NBSP, type FormatOptions } from '../../format/swedish.ts';
@@ -16,10 +16,26 @@ export { goalLevelName } from './goal-tables.ts';
 export * from './cells.ts';
 export { kfMålLine, kfMålView } from './goal-tables.ts';
 
-const amountCell = (a: Amount | undefined, unit: 'tkr' | 'mnkr', format: FormatOptions): CellView => ({
-  lines: [a?.value === null || a?.value === undefined ? '' : formatAmount(a.value, unit, format)],
-  align: 'right',
-});
+/** The meaning of an X in an investment schedule, and of a total that cannot be checked. */
+export const plannedWord = 'Planerad';
+export const checkWords: Record<NonNullable<Amount['check']>, string> = {
+  'stated-only': 'Angiven, kan inte kontrolleras',
+  partial: 'Angiven, delvis kontrollerad',
+};
+
+const amountCell = (a: Amount | undefined, unit: 'tkr' | 'mnkr', format: FormatOptions): CellView =>
+  a?.planned
+    ? { lines: ['X'], align: 'right', meaning: plannedWord }
+    : {
+        lines: [a?.value === null || a?.value === undefined ? '' : formatAmount(a.value, unit, format)],
+        align: 'right',
+        ...(a?.check ? { meaning: checkWords[a.check] } : {}),
+      };
+
+/** "2023, 2024 och 2025": column headings in running text. */
+function listed(items: string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} och ${items.at(-1)}`;
+}
 
 function amountHead(first: string, columns: AmountColumn[]): HeaderCellView[][] {
   return [[{ text: first, align: 'left', scope: 'col' }, ...columns.map((c) => ({ text: c.rubrik, align: 'right' as const, scope: 'col' as const }))]];
@@ -51,7 +67,13 @@ export function internbudgetView(b: Internbudget, { format }: ViewContext): Tabl
     body,
     note: b.not,
     wide: b.columns.length > 6,
+    ...signNote(b.tecken, 'nettokostnad = −(intäkter + kostnader), nettokostnaden positiv'),
   };
+}
+
+/** The review text's words for a block's sign convention; nothing for the default (negativ). */
+function signNote(tecken: Tecken | undefined, positiv: string): { tecken?: string } {
+  return tecken === 'positiv' ? { tecken: `${positiv} (nettokostnad_tecken: positiv)` } : {};
 }
 
 export function investeringsbudgetView(b: Investeringsbudget, { format }: ViewContext): TableView {
@@ -67,12 +89,40 @@ export function investeringsbudgetView(b: Investeringsbudget, { format }: ViewCo
     }
   }
   body.push({ kind: 'total', cells: [text(b.totalt.rubrik, { rowHeader: true }), ...b.columns.map((c) => amountCell(b.totalt.values[c.id], b.enhet, format))] });
+  // What X means, and which totals could not be checked, stand under the table in every output.
+  const planned = b.categories.some((cat) => cat.projects.some((p) => Object.values(p.values).some((v) => v.planned)));
+  const checkedAs = (check: Amount['check']) => b.columns.filter((c) => b.totalt.values[c.id]?.check === check).map((c) => c.rubrik);
+  const statedOnly = checkedAs('stated-only');
+  const partial = checkedAs('partial');
+  const notes = [
+    planned ? 'X: investeringen är planerad det året, utan eget belopp i tabellen.' : '',
+    statedOnly.length
+      ? `${b.totalt.rubrik} för ${listed(statedOnly)} är ${statedOnly.length === 1 ? 'angiven' : 'angivna'} i underlaget och kan inte kontrolleras mot projekten, som saknar belopp.`
+      : '',
+    partial.length ? `${b.totalt.rubrik} för ${listed(partial)} kan bara delvis kontrolleras: några projekt har X i stället för belopp.` : '',
+    b.not ?? '',
+  ].filter(Boolean);
   return {
     id: b.id,
     caption: `${b.rubrik ?? 'Investeringsbudget'} (${b.enhet})`,
     widths: amountWidths(b.columns.length, 40),
     head: amountHead('Projekt', b.columns),
     body,
+    note: notes.length ? notes.join(' ') : undefined,
+    wide: b.columns.length > 6,
+  };
+}
+
+/** Ram, justeringar and ram again: an ingående ram as a subtotal-style row, an utgående ram as a total-style row. */
+export function ramförändringView(b: Ramförändring, { format }: ViewContext): TableView {
+  const kinds: Record<Ramförändring['rows'][number]['kind'], RowKind> = { ingående: 'subtotal', justering: 'data', utgående: 'total' };
+  const unitHead = `(${b.enhet === 'tkr' ? 'Tkr' : 'Mnkr'})`;
+  return {
+    id: b.id,
+    caption: `${b.rubrik ?? 'Ramförändring'} (${b.enhet})`,
+    widths: b.kolumner ? amountWidths(b.columns.length, 46) : [70, 30],
+    head: b.kolumner ? amountHead(unitHead, b.columns) : amountHead('Ram och justeringar', [{ id: 'belopp', rubrik: `Belopp ${unitHead.toLowerCase()}` }]),
+    body: b.rows.map((r) => ({ kind: kinds[r.kind], cells: [text(r.text, { rowHeader: true }), ...b.columns.map((c) => amountCell(r.values[c.id], b.enhet, format))] })),
     note: b.not,
     wide: b.columns.length > 6,
   };
@@ -177,6 +227,7 @@ export function genericTableView(b: GenericTable, { format }: ViewContext): Tabl
     body: [...b.rows.map((r) => ({ kind: 'data' as const, cells: cells(r) })), ...(b.summa ? [{ kind: 'total' as const, cells: cells(b.summa.cells) }] : [])],
     note: b.not,
     wide: b.columns.length > 7,
+    ...signNote(b.tecken, 'nettokostnad med positivt tecken'),
   };
 }
 
@@ -202,6 +253,7 @@ export function driftredovisningView(b: Driftredovisning, { format }: ViewContex
     body: [...b.rows.map((r) => row(r.verksamhet, r.values, 'data')), row(b.summa.rubrik, b.summa.values, 'total')],
     note: b.not,
     wide: false,
+    ...signNote(b.tecken, 'kostnader positiva, avvikelse = budget − utfall'),
   };
 }
 
@@ -365,6 +417,8 @@ export function tableViews(block: DataBlock, ctx: ViewContext): TableView[] {
       return [internbudgetView(block, ctx)];
     case 'investeringsbudget':
       return [investeringsbudgetView(block, ctx)];
+    case 'ramförändring':
+      return [ramförändringView(block, ctx)];
     case 'målområde':
     case 'måltabell':
       return goalViews(block, ctx);
