@@ -17,6 +17,7 @@ import { buildPersonalnyckeltal } from './personal.ts';
 import { buildUppdrag } from './uppdrag.ts';
 import { buildGenericTable, buildTextTable } from './tables.ts';
 import { buildDiagram, chartDataAppendix, emptyDiagram } from './charts.ts';
+import { checkTargetYears, inputAssesses } from './target-years.ts';
 import { IdScope, slugify } from './ids.ts';
 import { inlineText } from '../content/markdown.ts';
 import { nearest } from '../content/schema-helpers.ts';
@@ -39,6 +40,12 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
   const rules: Rules = profile.input.bedömning;
   const år = String(index.period.till);
 
+  // Whether the report assesses is known before any goal is built: then indicators without outcomes are
+  // "ej utvärderad" / "ej jämförbar" instead of blank. It matches `used` below (outcomes or written bedömningar).
+  const goalBlocks = loaded.sections.flatMap((s) => s.blocks).filter((b) => b.input.typ === 'målområde' || b.input.typ === 'resultatmål');
+  const bedömer = goalBlocks.some((b) => inputAssesses(b.input));
+  for (const b of goalBlocks) checkTargetYears(b.input, problemsFor(diagnostics, b.source, b.path));
+
   // Blocks are computed in front-matter order; summaries of assessments come last, from the computed målområden.
   const computed = new Map<string, DataBlock>();
   const summaries: LoadedBlock[] = [];
@@ -54,7 +61,7 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
         computed.set(input.id, buildInvesteringsbudget(input, problems, format));
         break;
       case 'målområde':
-        computed.set(input.id, buildMålområde(input, index.period, problems, { rules, år }));
+        computed.set(input.id, buildMålområde(input, index.period, problems, { rules, år, bedömer }));
         break;
       case 'nyckeltal':
       case 'utvecklingsarbete':
@@ -77,7 +84,7 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
         computed.set(input.id, buildUppdrag(input));
         break;
       case 'resultatmål':
-        computed.set(input.id, buildResultatmål(input, år, problems, { rules, år }));
+        computed.set(input.id, buildResultatmål(input, år, problems, { rules, år, bedömer }));
         break;
       case 'bedömningar':
       case 'indikatortabell':

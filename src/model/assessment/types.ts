@@ -56,6 +56,8 @@ export interface Rules {
   könsuppdelad: boolean;
   allvarlig_avvikelse: number;
   oförändrad_under: number;
+  /** Poäng: a maintained value (a change inside the unchanged band) scores 1 like an improved one. Default false. */
+  bibehållet_räknas?: boolean;
   /** Without an outcome for the assessed year, the latest earlier outcome is judged (and trended). */
   senaste_utfall: boolean;
   symboler: 'cirklar' | 'oxelösund';
