@@ -100,7 +100,12 @@ export function buildIndicator(ind: IndicatorInput, path: Path, ids: IdScope, m�
       )
     : undefined;
   const computed: Assessment | undefined = judged
-    ? { ...judged, reason: year !== ctx.år && judged.status !== 'ej-utvärderad' ? `Senaste utfall (${year}): ${judged.reason}` : judged.reason, source: 'beräknad' }
+    ? {
+        ...judged,
+        reason: year !== ctx.år && judged.status !== 'ej-utvärderad' ? `Senaste utfall (${year}): ${judged.reason}` : judged.reason,
+        source: 'beräknad',
+        ...(hasOutcome ? {} : { noOutcome: true as const }),
+      }
     : undefined;
   const bedömning = computed || ind.bedömning ? noteOverride(applyJudgement(computed, ind.bedömning, reportJudgement(problems, path)), problems, path, `Indikatorn "${ind.mått}"`) : undefined;
   let trend = assess ? computeTrend(utfall, year, ind.riktning, ctx.rules, ind.jämförbar_från) : undefined;

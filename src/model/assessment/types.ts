@@ -38,6 +38,11 @@ export interface Assessment {
   motivering?: string;
   /** Score under the poäng rule (1, 0,5 or 0), or a goal's mean score. */
   score?: number;
+  /**
+   * Computed for an indicator that has no outcome at all, in a report that assesses ("Utfall saknas för 2024.").
+   * Shown with the indicator, but left out of goal roll-ups, which stay as they were without it.
+   */
+  noOutcome?: true;
 }
 
 export interface TrendResult {
