@@ -72,7 +72,9 @@ export const profileSchema = strict({
     /** Saknas utfall för det bedömda året jämförs målvärdet med det senaste tidigare utfallet (Katrineholm). */
     senaste_utfall: z.boolean().default(false),
     symboler: z.enum(['cirklar', 'oxelösund']).default('cirklar'),
-  }).default({ regel: 'kvot', grön: 100, gul: 95, könsuppdelad: false, allvarlig_avvikelse: 90, oförändrad_under: 1.5, senaste_utfall: false, symboler: 'cirklar' }),
+    /** Poäng: räknas ett bibehållet värde (förändring under "oförändrad_under") som förbättrat (1 poäng)? */
+    bibehållet_räknas: z.boolean().default(false),
+  }).default({ regel: 'kvot', grön: 100, gul: 95, könsuppdelad: false, allvarlig_avvikelse: 90, oförändrad_under: 1.5, senaste_utfall: false, symboler: 'cirklar', bibehållet_räknas: false }),
 });
 export type ProfileInput = z.output<typeof profileSchema>;
 

@@ -1,7 +1,7 @@
 /** Display text of targets and measured values: the same words in every output. */
-import type { MeasuredValue, Target } from '../model/types.ts';
+import type { MeasuredValue, Target, WrittenWords } from '../model/types.ts';
 import type { Outcome } from '../model/assessment/types.ts';
-import { formatMeasure, formatNumber, NBSP, type FormatOptions } from './swedish.ts';
+import { EN_DASH, formatMeasure, formatNumber, NBSP, type FormatOptions } from './swedish.ts';
 
 /** A number as the author typed it: with the decimals typed ("9,0 %"), else as many as it has (up to two). */
 function quantity(value: number, unit: string | undefined, format: FormatOptions, decimals?: number): string {
@@ -9,36 +9,66 @@ function quantity(value: number, unit: string | undefined, format: FormatOptions
   return unit ? `${n}${NBSP}${unit}` : n;
 }
 
+/** A number with the author's words around it: "Betyg 3,4 av 6", "800 kg/månad", "+1,4 %*". */
+function written(value: number, unit: string | undefined, format: FormatOptions, decimals?: number, words?: WrittenWords): string {
+  if (!words) return quantity(value, unit, format, decimals);
+  const scale = words.scale ? ` av ${quantity(words.scale.value, undefined, format, words.scale.decimals)}` : '';
+  return `${words.before ? `${words.before} ` : ''}${words.plus ? '+' : ''}${quantity(value, unit, format, decimals)}${scale}${words.after ?? ''}`;
+}
+
+/** "10–15 %": both ends with the decimals typed. */
+function range(from: number, to: number, unit: string | undefined, format: FormatOptions, decimals?: number, words?: WrittenWords): string {
+  const end = (v: number) => (decimals !== undefined ? formatNumber(v, decimals, format) : formatMeasure(v, 2, format));
+  const text = `${end(from)}${EN_DASH}${end(to)}${unit ? `${NBSP}${unit}` : ''}`;
+  return `${words?.before ? `${words.before} ` : ''}${text}${words?.after ?? ''}`;
+}
+
+const directionWords: Record<Extract<Target, { kind: 'riktning' }>['riktning'], string> = {
+  öka: 'Öka',
+  minska: 'Minska',
+  bibehålla: 'Bibehålla',
+  'öka/bibehålla': 'Öka/Bibehålla',
+  'minska/bibehålla': 'Minska/Bibehålla',
+};
+
 const boundWords: Record<Extract<Target, { kind: 'gräns' }>['op'], string> = { '>': '>', '<': '<', '≥': 'minst ', '≤': 'högst ' };
 
 /** One line per group; a single line otherwise. */
 export function formatTarget(target: Target, format: FormatOptions): string[] {
   switch (target.kind) {
     case 'tal':
-      return [quantity(target.value, target.unit, format, target.decimals)];
+      return [written(target.value, target.unit, format, target.decimals, target.words)];
     case 'gräns':
       // "≥"/"≤" are written out: the bundled font's Latin subset has no glyph for them.
-      return [`${boundWords[target.op]}${quantity(target.value, target.unit, format, target.decimals)}`];
+      return [`${boundWords[target.op]}${written(target.value, target.unit, format, target.decimals, target.words)}`];
+    case 'intervall':
+      return [range(target.from, target.to, target.unit, format, target.decimals, target.words)];
+    case 'text':
+      return [target.text];
     case 'tolerans':
       return [`±${quantity(target.value, target.unit, format, target.decimals)}`];
     case 'riktning':
-      return [target.riktning.charAt(0).toUpperCase() + target.riktning.slice(1)];
+      return [directionWords[target.riktning]];
     case 'samtliga':
       return ['Samtliga'];
     case 'janej':
-      return [target.value ? 'Ja' : 'Nej'];
+      return [target.svarsform ? 'Ja/Nej' : target.value ? 'Ja' : 'Nej'];
     case 'grupper':
       return target.groups.map((g) => `${g.grupp}: ${formatTarget(g.target, format).join(' ')}`);
   }
 }
 
-/** "41 (jan–nov 2023)", "60 % (2023)", "Nytt värde"; groups one per line. */
+/** "41 (jan–nov 2023)", "60 % (2023)", "Nytt värde", "Ny indikator", "–"; groups one per line. */
 export function formatMeasured(value: MeasuredValue, format: FormatOptions): string[] {
   switch (value.kind) {
     case 'nytt':
-      return ['Nytt värde'];
+      return [value.text ?? 'Nytt värde'];
+    case 'ingen':
+      return [EN_DASH];
     case 'tal':
-      return [`${quantity(value.value, value.unit, format, value.decimals)}${value.period ? ` (${value.period})` : ''}`];
+      return [`${written(value.value, value.unit, format, value.decimals, value.words)}${value.period ? ` (${value.period})` : ''}`];
+    case 'intervall':
+      return [`${range(value.from, value.to, value.unit, format, value.decimals, value.words)}${value.period ? ` (${value.period})` : ''}`];
     case 'text':
       return [`${value.text}${value.period ? ` (${value.period})` : ''}`];
     case 'grupper':

@@ -18,6 +18,7 @@ import { buildPersonalnyckeltal } from './personal.ts';
 import { buildUppdrag } from './uppdrag.ts';
 import { buildGenericTable, buildTextTable } from './tables.ts';
 import { buildDiagram, chartDataAppendix, emptyDiagram } from './charts.ts';
+import { checkTargetYears, inputAssesses } from './target-years.ts';
 import { IdScope, slugify } from './ids.ts';
 import { resolveVocabulary } from './vocabulary.ts';
 import { inlineText } from '../content/markdown.ts';
@@ -44,6 +45,12 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
   const tecken = profile.input.nettokostnad_tecken;
   const år = String(index.period.till);
 
+  // Whether the report assesses is known before any goal is built: then indicators without outcomes are
+  // "ej utvärderad" / "ej jämförbar" instead of blank. It matches `used` below (outcomes or written bedömningar).
+  const goalBlocks = loaded.sections.flatMap((s) => s.blocks).filter((b) => b.input.typ === 'målområde' || b.input.typ === 'måltabell' || b.input.typ === 'resultatmål');
+  const bedömer = goalBlocks.some((b) => inputAssesses(b.input));
+  for (const b of goalBlocks) checkTargetYears(b.input, problemsFor(diagnostics, b.source, b.path));
+
   // Blocks are computed in front-matter order; summaries of assessments come last, from the computed målområden.
   const computed = new Map<string, DataBlock>();
   const målår = index.målår ?? index.period;
@@ -65,10 +72,10 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
         computed.set(input.id, buildRamförändring(input, problems, format));
         break;
       case 'målområde':
-        computed.set(input.id, buildMålområde(input, målår, problems, { rules, år }));
+        computed.set(input.id, buildMålområde(input, målår, problems, { rules, år, bedömer }));
         break;
       case 'måltabell':
-        computed.set(input.id, buildMåltabell(input, målår, areaNames, problems, { rules, år }));
+        computed.set(input.id, buildMåltabell(input, målår, areaNames, problems, { rules, år, bedömer }));
         break;
       case 'nyckeltal':
       case 'utvecklingsarbete':
@@ -91,7 +98,7 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
         computed.set(input.id, buildUppdrag(input));
         break;
       case 'resultatmål':
-        computed.set(input.id, buildResultatmål(input, år, problems, { rules, år }));
+        computed.set(input.id, buildResultatmål(input, år, problems, { rules, år, bedömer }));
         break;
       case 'bedömningar':
       case 'indikatortabell':

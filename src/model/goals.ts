@@ -9,7 +9,7 @@ import type { GoalInput, IndicatorInput, JudgementInput, MålområdeInput, Målt
 import type { CouncilGoal, Goal, Indicator, MeasuredValue, Målområde, Måltabell, ResultatGoal, Resultatmål, Target } from './types.ts';
 import { nearest } from '../content/schema-helpers.ts';
 import type { Problems } from './problems.ts';
-import { parseMeasured, parseTarget } from './values.ts';
+import { baselineNote, baselineReason, parseMeasured, parseTarget, targetNote } from './values.ts';
 import { IdScope, slugify } from './ids.ts';
 import type { Assessment, Outcome, Rules } from './assessment/types.ts';
 import { parseOutcome } from './assessment/outcome.ts';
@@ -40,6 +40,12 @@ function noteOverride(a: Assessment | undefined, problems: Problems, path: Path,
 export interface AssessmentContext {
   rules: Rules;
   år: string;
+  /**
+   * The report assesses (some indicator has an outcome, or some goal or indicator a written
+   * bedömning): then an indicator without outcomes is "ej utvärderad" and its trend "ej jämförbar"
+   * rather than left blank. Decided before the goals are built (build-model.ts).
+   */
+  bedömer?: boolean;
 }
 
 /** The year whose outcome is judged: the assessed year, or under "senaste_utfall" the latest earlier year with an outcome. */
@@ -56,9 +62,15 @@ export function judgedYear(utfall: Record<string, Outcome>, ctx: AssessmentConte
 export function buildIndicator(ind: IndicatorInput, path: Path, ids: IdScope, målår: readonly string[], problems: Problems, ctx: AssessmentContext): Indicator {
   const målvärden: Record<string, Target> = {};
   for (const [year, raw] of Object.entries(ind.målvärden)) {
+    // "-" says on purpose that the year has no target (the cell stays empty, and no sibling warns about it).
+    if (typeof raw === 'string' && /^\s*[-–]\s*$/.test(raw)) continue;
     const target = parseTarget(raw);
     if (typeof target === 'string') problems.error([...path, 'målvärden', year], 'målvärde', target);
-    else målvärden[year] = target;
+    else {
+      målvärden[year] = target;
+      const note = targetNote(target);
+      if (note) problems.note([...path, 'målvärden', year], 'målvärde-text', note);
+    }
     if (!målår.includes(year)) {
       problems.warn(
         [...path, 'målvärden', year],
@@ -68,10 +80,14 @@ export function buildIndicator(ind: IndicatorInput, path: Path, ids: IdScope, m�
     }
   }
   const ingångsvärde = ind.ingångsvärde !== undefined ? parseMeasured(ind.ingångsvärde) : undefined;
+  const baselineText = ingångsvärde && baselineNote(ingångsvärde);
+  if (baselineText) problems.note([...path, 'ingångsvärde'], 'ingångsvärde-text', baselineText);
   const utfall: Record<string, Outcome> = Object.fromEntries(Object.entries(ind.utfall).map(([y, o]) => [y, parseOutcome(o)]));
   const hasOutcome = Object.keys(utfall).length > 0;
+  // In a report that assesses, an indicator without outcomes is judged ("Utfall saknas för 2024.") and trended ("ej jämförbar").
+  const assess = hasOutcome || ctx.bedömer === true;
   const year = judgedYear(utfall, ctx);
-  const judged = hasOutcome
+  const judged = assess
     ? judgeIndicator(
         {
           riktning: ind.riktning,
@@ -79,6 +95,7 @@ export function buildIndicator(ind: IndicatorInput, path: Path, ids: IdScope, m�
           outcome: utfall[year],
           previous: utfall[String(Number(year) - 1)],
           baseline: baselineNumber(ingångsvärde),
+          ...(ingångsvärde ? { baselineReason: baselineReason(ingångsvärde) } : {}),
           target: målvärden[ctx.år],
           aktiviteterGenomförda: ind.aktiviteter_genomförda,
           budgetföljsamhet: ind.budgetföljsamhet,
@@ -87,10 +104,15 @@ export function buildIndicator(ind: IndicatorInput, path: Path, ids: IdScope, m�
       )
     : undefined;
   const computed: Assessment | undefined = judged
-    ? { ...judged, reason: year !== ctx.år && judged.status !== 'ej-utvärderad' ? `Senaste utfall (${year}): ${judged.reason}` : judged.reason, source: 'beräknad' }
+    ? {
+        ...judged,
+        reason: year !== ctx.år && judged.status !== 'ej-utvärderad' ? `Senaste utfall (${year}): ${judged.reason}` : judged.reason,
+        source: 'beräknad',
+        ...(hasOutcome ? {} : { noOutcome: true as const }),
+      }
     : undefined;
   const bedömning = computed || ind.bedömning ? noteOverride(applyJudgement(computed, ind.bedömning, reportJudgement(problems, path)), problems, path, `Indikatorn "${ind.mått}"`) : undefined;
-  let trend = hasOutcome ? computeTrend(utfall, year, ind.riktning, ctx.rules, ind.jämförbar_från) : undefined;
+  let trend = assess ? computeTrend(utfall, year, ind.riktning, ctx.rules, ind.jämförbar_från) : undefined;
   if (ind.trend) {
     const stated = ind.trend.värde === 'ej jämförbar' ? 'ej-jämförbar' : ind.trend.värde;
     if (!trend || trend.trend !== stated) {

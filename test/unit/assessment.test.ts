@@ -224,3 +224,79 @@ describe('roll-up and written judgements', () => {
     expect(overridden).toMatchObject({ status: 'uppfyllt', source: 'åsidosatt', computed: 'delvis', motivering: 'Skillnaden är inom felmarginalen.' });
   });
 });
+
+describe('word targets, ranges and numbers with words under every rule set', () => {
+  const rules = { kvot, poäng, uppfyllt };
+  // [name, facts, kvot, poäng (status, score), uppfyllt]
+  type Row = [string, FactsInput, Status, [Status, number] | Status, Status];
+  it.each<Row>([
+    ['Bibehålla, kept at 99 %', { outcome: '99 %', previous: '99 %', baseline: 99, target: 'Bibehålla' }, 'uppfyllt', ['uppfyllt', 1], 'uppfyllt'],
+    ['Bibehålla, within the band', { outcome: 98.9, previous: 99.5, baseline: 99.5, target: 'Bibehålla' }, 'uppfyllt', ['uppfyllt', 1], 'uppfyllt'],
+    ['Bibehålla, better', { outcome: 90, previous: 80, baseline: 80, target: 'Bibehålla' }, 'uppfyllt', ['uppfyllt', 1], 'uppfyllt'],
+    ['Bibehålla, worse', { outcome: 70, previous: 80, baseline: 80, target: 'Bibehålla' }, 'ej-uppfyllt', ['ej-uppfyllt', 0], 'ej-uppfyllt'],
+    ['Bibehålla, lower is better and fell', { outcome: 5, previous: 6, baseline: 6, riktning: 'lägre', target: 'Bibehålla' }, 'uppfyllt', ['uppfyllt', 1], 'uppfyllt'],
+    ['Öka/Bibehålla, kept', { outcome: 50, previous: 50, baseline: 50, target: 'Öka/Bibehålla' }, 'uppfyllt', ['uppfyllt', 1], 'uppfyllt'],
+    ['Öka/Bibehålla, rose', { outcome: 60, previous: 50, baseline: 50, target: 'Öka/Bibehålla' }, 'uppfyllt', ['uppfyllt', 1], 'uppfyllt'],
+    ['Öka/Bibehålla, fell', { outcome: 40, previous: 50, baseline: 50, target: 'Öka/Bibehålla' }, 'ej-uppfyllt', ['ej-uppfyllt', 0], 'ej-uppfyllt'],
+    ['Minska/Bibehålla, kept', { outcome: 176, previous: 176, baseline: 176, target: 'Minska/Bibehålla' }, 'uppfyllt', ['uppfyllt', 1], 'uppfyllt'],
+    ['Minska/Bibehålla, fell', { outcome: 150, previous: 176, baseline: 176, target: 'Minska/Bibehålla' }, 'uppfyllt', ['uppfyllt', 1], 'uppfyllt'],
+    ['Minska/Bibehålla, rose', { outcome: 200, previous: 176, baseline: 176, target: 'Minska/Bibehålla' }, 'ej-uppfyllt', ['ej-uppfyllt', 0], 'ej-uppfyllt'],
+    ['Öka, unchanged', { outcome: 50, previous: 50, baseline: 50, target: 'Öka' }, 'delvis', ['ej-uppfyllt', 0], 'ej-uppfyllt'],
+    ['Samtliga, reached', { outcome: 'Samtliga', baseline: 80, target: 'Samtliga' }, 'uppfyllt', ['uppfyllt', 1], 'uppfyllt'],
+    ['Samtliga, not reached', { outcome: '90 %', baseline: 80, target: 'Samtliga' }, 'ej-uppfyllt', ['ej-uppfyllt', 0], 'ej-uppfyllt'],
+    ['Ja, reached', { outcome: 'Ja', target: 'Ja' }, 'uppfyllt', ['uppfyllt', 1], 'uppfyllt'],
+    ['Ja, not reached, activities carried out', { outcome: 'Nej', target: 'Ja', aktiviteterGenomförda: true }, 'ej-uppfyllt', ['delvis', 0.5], 'ej-uppfyllt'],
+    ['Nej, reached', { outcome: 'Nej', target: 'Nej' }, 'uppfyllt', ['uppfyllt', 1], 'uppfyllt'],
+    ['Nej, not reached', { outcome: 'Ja', target: 'Nej' }, 'ej-uppfyllt', ['ej-uppfyllt', 0], 'ej-uppfyllt'],
+    ['Ja/Nej (read as Ja), reached', { outcome: 'Ja', target: 'Ja/Nej' }, 'uppfyllt', ['uppfyllt', 1], 'uppfyllt'],
+    ['range, inside', { outcome: '12 %', baseline: 11, target: '10–15 %' }, 'uppfyllt', ['uppfyllt', 1], 'uppfyllt'],
+    ['range, just below', { outcome: '9,6 %', baseline: 9, target: '10-15%' }, 'delvis', ['uppfyllt', 1], 'ej-uppfyllt'],
+    ['range, far above', { outcome: '20 %', baseline: 21, target: '10–15 %' }, 'ej-uppfyllt', ['ej-uppfyllt', 0], 'ej-uppfyllt'],
+    ['number with words, met', { outcome: 12, baseline: 8, target: '12 utvecklingsprojekt' }, 'uppfyllt', ['uppfyllt', 1], 'uppfyllt'],
+    ['number with words, not met', { outcome: 10, baseline: 10, target: '12 utvecklingsprojekt' }, 'ej-uppfyllt', ['ej-uppfyllt', 0], 'ej-uppfyllt'],
+    ['scale X av Y judged by X', { outcome: 3.3, baseline: 3, target: 'Betyg 3,4 av 6' }, 'delvis', ['uppfyllt', 1], 'ej-uppfyllt'],
+    ['bound with words', { outcome: 7, baseline: 9, riktning: 'lägre', target: '<8 anmälda våldsbrott' }, 'uppfyllt', ['uppfyllt', 1], 'uppfyllt'],
+  ])('%s', (_name, f, k, p, u) => {
+    expect(judgeIndicator(facts(f), rules.kvot).status).toBe(k);
+    const score = judgeIndicator(facts(f), rules.poäng);
+    expect([score.status, score.score]).toEqual(Array.isArray(p) ? p : [p, undefined]);
+    expect(judgeIndicator(facts(f), rules.uppfyllt).status).toBe(u);
+  });
+
+  it('explains with the words the author wrote', () => {
+    expect(judgeIndicator(facts({ outcome: 10, target: '12 utvecklingsprojekt' }), kvot).reason).toBe('Utfallet 10 motsvarar 83,3\u00a0% av målvärdet 12 utvecklingsprojekt.');
+    expect(judgeIndicator(facts({ outcome: 3.3, target: 'Betyg 3,4 av 6' }), kvot).reason).toContain('av målvärdet 3,4 av 6.');
+    expect(judgeIndicator(facts({ outcome: 12, target: '10–15 %' }), kvot).reason).toBe('Utfallet 12 ligger inom intervallet 10–15\u00a0%.');
+    expect(judgeIndicator(facts({ outcome: 'Ja', target: 'Ja/Nej' }), kvot).reason).toBe('Målvärdet "Ja/Nej" läses som Ja. Utfallet är Ja, som målet anger.');
+    expect(judgeIndicator(facts({ outcome: 99, baseline: 99, target: 'Bibehålla' }), poäng).reason).toBe('Bibehållet från ingångsvärdet 99 till 99, som målvärdet "Bibehålla" anger: 1 poäng.');
+  });
+
+  it('lets the profile count a maintained value as improved under poäng (bibehållet_räknas)', () => {
+    const f = facts({ outcome: 99, baseline: 99 });
+    expect(judgeIndicator(f, poäng)).toMatchObject({ status: 'ej-uppfyllt', score: 0 });
+    expect(judgeIndicator(f, { ...poäng, bibehållet_räknas: true })).toMatchObject({ status: 'uppfyllt', score: 1, reason: 'Bibehållet från ingångsvärdet 99 till 99 (ett bibehållet värde räknas som förbättrat): 1 poäng.' });
+    // Worse is never counted.
+    expect(judgeIndicator(facts({ outcome: 90, baseline: 99 }), { ...poäng, bibehållet_räknas: true }).score).toBe(0);
+    // A word target without a baseline is judged against the year before under poäng.
+    expect(judgeIndicator(facts({ outcome: 60, previous: 50, target: 'Öka' }), poäng)).toMatchObject({ status: 'uppfyllt', score: 1 });
+  });
+
+  it.each<[string, FactsInput, Rules, string]>([
+    ['a free-text target', { outcome: 5, target: 'enligt plan' }, kvot, 'Målvärdet "enligt plan" är inget tal och kan inte användas för bedömning.'],
+    ['a free-text baseline under poäng', { outcome: 5, baselineReason: 'Ingångsvärdet "3/5" är inget tal' }, poäng, 'Ingångsvärdet "3/5" är inget tal, så förbättringen kan inte bedömas.'],
+    ['a new indicator under poäng', { outcome: 5, baselineReason: 'Ingångsvärdet är "Ny indikator" och har inget tal att jämföra med' }, poäng, 'Ingångsvärdet är "Ny indikator" och har inget tal att jämföra med, så förbättringen kan inte bedömas.'],
+    ['no baseline at all under poäng', { outcome: 5 }, poäng, 'Ingångsvärde saknas, så förbättringen kan inte bedömas.'],
+    ['Öka with a text baseline', { outcome: 5, target: 'Öka', baselineReason: 'Ingångsvärdet "3/5" är inget tal' }, kvot, '(Ingångsvärdet "3/5" är inget tal).'],
+    ['a range and a word outcome', { outcome: 'Ja', target: '10–15 %' }, uppfyllt, 'Utfallet "ja" är inget tal och kan inte jämföras med intervallet 10–15\u00a0%.'],
+  ])('is "ej utvärderad" with the true reason: %s', (_name, f, r, reason) => {
+    const j = judgeIndicator(facts(f), r);
+    expect(j.status).toBe('ej-utvärderad');
+    expect(j.reason).toContain(reason);
+  });
+
+  it('leaves indicators without outcomes out of a goal roll-up', () => {
+    const a = (status: Status, noOutcome = false): Assessment => ({ status, reason: '', source: 'beräknad', ...(noOutcome ? { noOutcome: true as const } : {}) });
+    expect(rollUp([a('uppfyllt'), a('ej-utvärderad', true)], kvot, 'indikatorer')!.reason).toBe('Av 1 bedömda indikatorer: 1 uppfyllt.');
+    expect(rollUp([a('ej-utvärderad', true)], kvot, 'indikatorer')).toBeUndefined();
+  });
+});

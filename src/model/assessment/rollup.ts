@@ -16,7 +16,9 @@ export const statusFromWord: Record<JudgementInput['status'], Status> = {
 };
 
 /** A goal's status from its parts' statuses (kvot and uppfyllt rules) or mean score (poäng rule). */
-export function rollUp(parts: readonly Assessment[], rules: Rules, what: string): Assessment | undefined {
+export function rollUp(all: readonly Assessment[], rules: Rules, what: string): Assessment | undefined {
+  // Indicators without any outcome are shown "ej utvärderad" but do not count in a goal's roll-up.
+  const parts = all.filter((p) => !p.noOutcome);
   if (parts.length === 0) return undefined;
   const judged = parts.filter((p) => p.status !== 'ej-utvärderad');
   if (judged.length === 0) return { status: 'ej-utvärderad', reason: `Inga ${what} har kunnat bedömas.`, source: 'beräknad' };

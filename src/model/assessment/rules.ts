@@ -4,9 +4,9 @@
  * in, status and its reason out. Nothing is guessed: what cannot be judged is
  * "ej utvärderad" with the reason.
  */
-import type { Target } from '../types.ts';
+import type { Target, WrittenWords } from '../types.ts';
 import type { Outcome, Rules, Status } from './types.ts';
-import { formatMeasure, NBSP } from '../../format/swedish.ts';
+import { EN_DASH, formatMeasure, NBSP } from '../../format/swedish.ts';
 
 export interface IndicatorFacts {
   riktning: 'högre' | 'lägre';
@@ -16,6 +16,8 @@ export interface IndicatorFacts {
   previous?: Outcome;
   /** The baseline value as a number, when it has one. */
   baseline?: number;
+  /** Why there is no baseline number ('Ingångsvärdet "3/5" är inget tal'), for the reason of "ej utvärderad". */
+  baselineReason?: string;
   target?: Target;
   aktiviteterGenomförda?: boolean;
   budgetföljsamhet: boolean;
@@ -30,6 +32,36 @@ export interface Judgement {
 const n = (v: number, unit?: string) => `${formatMeasure(v)}${unit ? `${NBSP}${unit}` : ''}`;
 const pct = (ratio: number) => `${formatMeasure(ratio * 100, 1)}${NBSP}%`;
 const notJudged = (reason: string): Judgement => ({ status: 'ej-utvärderad', reason });
+/** A target number with the author's words: "12 utvecklingsprojekt", "3,4 av 6". */
+const tn = (v: number, unit?: string, words?: WrittenWords) =>
+  `${n(v, unit)}${words?.scale ? ` av ${formatMeasure(words.scale.value)}` : ''}${words?.after ?? ''}`;
+const noBaseline = (facts: IndicatorFacts) => facts.baselineReason ?? 'Ingångsvärde saknas';
+
+/** The direction a word target asks for; Bibehålla keeps the indicator's own direction. */
+function wantedDirection(riktning: Extract<Target, { kind: 'riktning' }>['riktning'], own: 'högre' | 'lägre'): 'högre' | 'lägre' {
+  return riktning.startsWith('öka') ? 'högre' : riktning.startsWith('minska') ? 'lägre' : own;
+}
+
+/** Maintain targets (Bibehålla, Öka/Bibehålla, Minska/Bibehålla) are met by an unchanged value. */
+const maintains = (riktning: Extract<Target, { kind: 'riktning' }>['riktning']) => riktning.includes('bibehålla');
+
+/** Samtliga and Ja/Nej: reached or not. */
+function judgeReached(target: Extract<Target, { kind: 'samtliga' | 'janej' }>, outcome: Outcome): Judgement {
+  const value = outcome.kind === 'tal' ? outcome.value : undefined;
+  const text = outcome.kind === 'text' ? outcome.text.toLowerCase() : undefined;
+  const unit = outcome.kind === 'tal' ? outcome.unit : undefined;
+  if (target.kind === 'samtliga') {
+    const met = text === 'samtliga' || text === 'alla' || text === 'ja' || (value === 100 && unit === '%');
+    return met ? { status: 'uppfyllt', reason: 'Målet gäller samtliga, och utfallet omfattar samtliga.' } : { status: 'ej-uppfyllt', reason: 'Målet gäller samtliga, men utfallet omfattar inte alla.' };
+  }
+  const answer = text === 'ja' ? true : text === 'nej' ? false : value === 1 ? true : value === 0 ? false : undefined;
+  if (answer === undefined) return notJudged(`Utfallet ska vara Ja eller Nej, men är "${text ?? value}".`);
+  const wanted = target.value ? 'Ja' : 'Nej';
+  const read = target.svarsform ? 'Målvärdet "Ja/Nej" läses som Ja. ' : '';
+  return answer === target.value
+    ? { status: 'uppfyllt', reason: `${read}Utfallet är ${wanted}, som målet anger.` }
+    : { status: 'ej-uppfyllt', reason: `${read}Målet är ${wanted}, men utfallet är ${answer ? 'Ja' : 'Nej'}.` };
+}
 
 /** Relative change from `from` to `to`, in percent; undefined when `from` is 0 and `to` is not. */
 export function relativeChange(from: number, to: number): number | undefined {
@@ -69,39 +101,55 @@ function judgeTarget(target: Exclude<Target, { kind: 'grupper' }>, outcome: Outc
   const unit = outcome.kind === 'tal' ? outcome.unit : undefined;
   switch (target.kind) {
     case 'tal': {
-      if (value === undefined) return notJudged(`Utfallet "${text}" är inget tal och kan inte jämföras med målvärdet ${n(target.value, target.unit)}.`);
+      const t = tn(target.value, target.unit, target.words);
+      if (value === undefined) return notJudged(`Utfallet "${text}" är inget tal och kan inte jämföras med målvärdet ${t}.`);
       const ratio = ratioToTarget(value, target.value, facts.riktning);
       const status = statusFromRatio(ratio, rules);
       const share = Number.isFinite(ratio) ? `${pct(ratio)} av målvärdet` : 'bättre än målvärdet';
-      return { status, reason: `Utfallet ${n(value, unit)} motsvarar ${share} ${n(target.value, target.unit)}${facts.riktning === 'lägre' ? ' (lägre är bättre)' : ''}.` };
+      return { status, reason: `Utfallet ${n(value, unit)} motsvarar ${share} ${t}${facts.riktning === 'lägre' ? ' (lägre är bättre)' : ''}.` };
     }
     case 'gräns': {
-      if (value === undefined) return notJudged(`Utfallet "${text}" är inget tal och kan inte jämföras med gränsen ${target.op}${n(target.value, target.unit)}.`);
+      const t = `${target.op}${tn(target.value, target.unit, target.words)}`;
+      if (value === undefined) return notJudged(`Utfallet "${text}" är inget tal och kan inte jämföras med gränsen ${t}.`);
       const met = { '>': value > target.value, '<': value < target.value, '≥': value >= target.value, '≤': value <= target.value }[target.op];
-      if (met) return { status: 'uppfyllt', reason: `Utfallet ${n(value, unit)} klarar gränsen ${target.op}${n(target.value, target.unit)}.` };
+      if (met) return { status: 'uppfyllt', reason: `Utfallet ${n(value, unit)} klarar gränsen ${t}.` };
       const ratio = ratioToTarget(value, target.value, target.op === '>' || target.op === '≥' ? 'högre' : 'lägre');
       const status = rules.regel === 'kvot' && ratio >= rules.gul / 100 ? 'delvis' : 'ej-uppfyllt';
-      return { status, reason: `Utfallet ${n(value, unit)} klarar inte gränsen ${target.op}${n(target.value, target.unit)} (${pct(ratio)}).` };
+      return { status, reason: `Utfallet ${n(value, unit)} klarar inte gränsen ${t} (${pct(ratio)}).` };
     }
+    case 'intervall': {
+      const t = `${formatMeasure(target.from)}${EN_DASH}${tn(target.to, target.unit, target.words)}`;
+      if (value === undefined) return notJudged(`Utfallet "${text}" är inget tal och kan inte jämföras med intervallet ${t}.`);
+      if (value >= target.from && value <= target.to) return { status: 'uppfyllt', reason: `Utfallet ${n(value, unit)} ligger inom intervallet ${t}.` };
+      // Outside: under kvot, near enough to the closer end is delvis (ratio to that end).
+      const ratio = value < target.from ? ratioToTarget(value, target.from, 'högre') : ratioToTarget(value, target.to, 'lägre');
+      const status = rules.regel === 'kvot' && ratio >= rules.gul / 100 ? 'delvis' : 'ej-uppfyllt';
+      return { status, reason: `Utfallet ${n(value, unit)} ligger ${value < target.from ? 'under' : 'över'} intervallet ${t} (${pct(ratio)}).` };
+    }
+    case 'text':
+      return notJudged(`Målvärdet "${target.text}" är inget tal och kan inte användas för bedömning.`);
     case 'riktning': {
       if (value === undefined) return notJudged('Utfallet är inget tal, så förändringen kan inte bedömas.');
       const previous = facts.previous?.kind === 'tal' ? facts.previous.value : undefined;
       const reference = previous ?? facts.baseline;
-      if (reference === undefined) return notJudged(`Det finns varken föregående års utfall eller ett ingångsvärde att jämföra "${target.riktning}" med.`);
+      if (reference === undefined) {
+        const why = facts.baselineReason ? ` (${facts.baselineReason})` : '';
+        return notJudged(`Det finns varken föregående års utfall eller ett ingångsvärde att jämföra "${target.riktning}" med${why}.`);
+      }
       const what = previous !== undefined ? 'föregående år' : 'ingångsvärdet';
-      const wanted = target.riktning === 'öka' ? 'högre' : 'lägre';
+      const wanted = wantedDirection(target.riktning, facts.riktning);
       const moved = direction(reference, value, wanted, rules.oförändrad_under);
       const from = `${n(reference)} (${what}) till ${n(value, unit)}`;
       if (target.riktning === 'bibehålla') {
-        const kept = direction(reference, value, facts.riktning, rules.oförändrad_under);
-        return kept === 'sämre'
+        return moved === 'sämre'
           ? { status: 'ej-uppfyllt', reason: `Värdet har försämrats från ${from}.` }
           : { status: 'uppfyllt', reason: `Värdet har bibehållits eller förbättrats: från ${from}.` };
       }
-      if (target.riktning === 'minska/bibehålla') {
+      if (target.riktning === 'minska/bibehålla' || target.riktning === 'öka/bibehålla') {
+        const up = target.riktning === 'öka/bibehålla';
         return moved === 'sämre'
-          ? { status: 'ej-uppfyllt', reason: `Värdet har ökat från ${from}.` }
-          : { status: 'uppfyllt', reason: `Värdet har minskat eller bibehållits: från ${from}.` };
+          ? { status: 'ej-uppfyllt', reason: `Värdet har ${up ? 'minskat' : 'ökat'} från ${from}.` }
+          : { status: 'uppfyllt', reason: `Värdet har ${up ? 'ökat' : 'minskat'} eller bibehållits: från ${from}.` };
       }
       if (moved === 'bättre') return { status: 'uppfyllt', reason: `Värdet har ${target.riktning === 'öka' ? 'ökat' : 'minskat'} från ${from}.` };
       if (moved === 'oförändrad') {
@@ -109,16 +157,9 @@ function judgeTarget(target: Exclude<Target, { kind: 'grupper' }>, outcome: Outc
       }
       return { status: 'ej-uppfyllt', reason: `Värdet har ${target.riktning === 'öka' ? 'minskat' : 'ökat'} från ${from}.` };
     }
-    case 'samtliga': {
-      const met = text === 'samtliga' || text === 'alla' || text === 'ja' || (value === 100 && unit === '%');
-      return met ? { status: 'uppfyllt', reason: 'Målet gäller samtliga, och utfallet omfattar samtliga.' } : { status: 'ej-uppfyllt', reason: 'Målet gäller samtliga, men utfallet omfattar inte alla.' };
-    }
-    case 'janej': {
-      const answer = text === 'ja' ? true : text === 'nej' ? false : value === 1 ? true : value === 0 ? false : undefined;
-      if (answer === undefined) return notJudged(`Utfallet ska vara Ja eller Nej, men är "${text ?? value}".`);
-      const wanted = target.value ? 'Ja' : 'Nej';
-      return answer === target.value ? { status: 'uppfyllt', reason: `Utfallet är ${wanted}, som målet anger.` } : { status: 'ej-uppfyllt', reason: `Målet är ${wanted}, men utfallet är ${answer ? 'Ja' : 'Nej'}.` };
-    }
+    case 'samtliga':
+    case 'janej':
+      return judgeReached(target, outcome);
     case 'tolerans': {
       if (value === undefined) return notJudged('Utfallet är inget tal och kan inte jämföras med toleransen.');
       return Math.abs(value) <= target.value
@@ -177,22 +218,49 @@ export function judgeAgainstTarget(facts: IndicatorFacts, rules: Rules): Judgeme
   return { status, reason: [total.reason, ...notes].join(' ') };
 }
 
-/** Poäng rule: 1 improved on the baseline, 0,5 not improved but activities carried out, 0 otherwise; budget adherence in bands. */
+/** Poäng for a judgement that is met or not: 1, else 0,5 with the activities carried out, else 0. */
+function scoreReached(j: Judgement, facts: IndicatorFacts): Judgement {
+  if (j.status === 'ej-utvärderad') return j;
+  if (j.status === 'uppfyllt') return { status: 'uppfyllt', score: 1, reason: `${j.reason} 1 poäng.` };
+  return facts.aktiviteterGenomförda
+    ? { status: 'delvis', score: 0.5, reason: `${j.reason} Aktiviteterna har genomförts: 0,5 poäng.` }
+    : { status: 'ej-uppfyllt', score: 0, reason: `${j.reason} Aktiviteterna har inte genomförts: 0 poäng.` };
+}
+
+/**
+ * Poäng rule: 1 improved on the baseline, 0,5 not improved but activities carried out, 0 otherwise;
+ * budget adherence in bands. A maintained value (a change inside the unchanged band) scores 1 for a
+ * maintain target (Bibehålla, Öka/Bibehålla, Minska/Bibehålla), and otherwise when the profile says
+ * "bibehållet_räknas: true". Samtliga and Ja/Nej are reached or not.
+ */
 export function judgeByScore(facts: IndicatorFacts, rules: Rules): Judgement {
-  const value = facts.outcome?.kind === 'tal' ? facts.outcome.value : undefined;
-  if (!facts.outcome) return notJudged(`Utfall saknas för ${facts.year}.`);
+  const { target, outcome } = facts;
+  if (!outcome) return notJudged(`Utfall saknas för ${facts.year}.`);
+  if (target && (target.kind === 'samtliga' || target.kind === 'janej')) return scoreReached(judgeReached(target, outcome), facts);
+  const value = outcome.kind === 'tal' ? outcome.value : undefined;
   if (value === undefined) return notJudged('Utfallet är inget tal och kan inte jämföras med ingångsvärdet.');
   if (facts.budgetföljsamhet) {
     if (value >= 99.5) return { status: 'uppfyllt', score: 1, reason: `Budgetföljsamheten ${n(value, '%')} ligger i intervallet 99,5–100 %.` };
     if (value >= 98) return { status: 'delvis', score: 0.5, reason: `Budgetföljsamheten ${n(value, '%')} ligger i intervallet 98–99,4 %.` };
     return { status: 'ej-uppfyllt', score: 0, reason: `Budgetföljsamheten ${n(value, '%')} ligger under 98 %.` };
   }
-  if (facts.baseline === undefined) return notJudged('Ingångsvärde saknas, så förbättringen kan inte bedömas.');
-  const moved = direction(facts.baseline, value, facts.riktning, rules.oförändrad_under);
-  const from = `från ingångsvärdet ${n(facts.baseline)} till ${n(value)}`;
+  const word = target?.kind === 'riktning' ? target.riktning : undefined;
+  // A word target without a baseline number is judged against the year before.
+  const previous = word && facts.previous?.kind === 'tal' ? facts.previous.value : undefined;
+  const reference = facts.baseline ?? previous;
+  if (reference === undefined) return notJudged(`${noBaseline(facts)}, så förbättringen kan inte bedömas.`);
+  const wanted = word ? wantedDirection(word, facts.riktning) : facts.riktning;
+  const moved = direction(reference, value, wanted, rules.oförändrad_under);
+  const from = `från ${facts.baseline !== undefined ? 'ingångsvärdet' : 'föregående års utfall'} ${n(reference)} till ${n(value)}`;
+  const maintain = word !== undefined && maintains(word);
   if (moved === 'bättre') return { status: 'uppfyllt', score: 1, reason: `Förbättrat ${from}: 1 poäng.` };
-  if (facts.aktiviteterGenomförda) return { status: 'delvis', score: 0.5, reason: `Inte förbättrat ${from}, men aktiviteterna har genomförts: 0,5 poäng.` };
-  return { status: 'ej-uppfyllt', score: 0, reason: `Inte förbättrat ${from}, och aktiviteterna har inte genomförts: 0 poäng.` };
+  if (moved === 'oförändrad' && (maintain || rules.bibehållet_räknas)) {
+    const why = maintain ? `, som målvärdet "${word!.charAt(0).toUpperCase()}${word!.slice(1)}" anger` : ' (ett bibehållet värde räknas som förbättrat)';
+    return { status: 'uppfyllt', score: 1, reason: `Bibehållet ${from}${why}: 1 poäng.` };
+  }
+  const what = moved === 'oförändrad' ? 'Inte förbättrat' : maintain ? 'Försämrat' : 'Inte förbättrat';
+  if (facts.aktiviteterGenomförda) return { status: 'delvis', score: 0.5, reason: `${what} ${from}, men aktiviteterna har genomförts: 0,5 poäng.` };
+  return { status: 'ej-uppfyllt', score: 0, reason: `${what} ${from}, och aktiviteterna har inte genomförts: 0 poäng.` };
 }
 
 export function judgeIndicator(facts: IndicatorFacts, rules: Rules): Judgement {

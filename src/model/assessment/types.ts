@@ -38,6 +38,11 @@ export interface Assessment {
   motivering?: string;
   /** Score under the poäng rule (1, 0,5 or 0), or a goal's mean score. */
   score?: number;
+  /**
+   * Computed for an indicator that has no outcome at all, in a report that assesses ("Utfall saknas för 2024.").
+   * Shown with the indicator, but left out of goal roll-ups, which stay as they were without it.
+   */
+  noOutcome?: true;
 }
 
 export interface TrendResult {
@@ -56,6 +61,8 @@ export interface Rules {
   könsuppdelad: boolean;
   allvarlig_avvikelse: number;
   oförändrad_under: number;
+  /** Poäng: a maintained value (a change inside the unchanged band) scores 1 like an improved one. Default false. */
+  bibehållet_räknas?: boolean;
   /** Without an outcome for the assessed year, the latest earlier outcome is judged (and trended). */
   senaste_utfall: boolean;
   symboler: 'cirklar' | 'oxelösund';
