@@ -19,8 +19,74 @@ export function check<S extends z.ZodType>(
 ): z.output<S> | undefined {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
-  for (const issue of result.error.issues) reportIssue(issue, source, basePath, diagnostics);
+  for (const issue of result.error.issues) {
+    if (emptyField(issue, value, schema, source, basePath, diagnostics)) continue;
+    reportIssue(issue, source, basePath, diagnostics);
+  }
   return undefined;
+}
+
+/** Examples for fields that authors leave empty, shown in the hint. */
+const emptyExamples: Record<string, string> = {
+  paragraf: '64',
+  datum: '2023-12-13',
+  organ: 'Vård- och omsorgsnämnden',
+  id: 'internbudget',
+  rubrik: 'Ekonomi',
+  typ: 'internbudget',
+  status: 'antagen',
+  period: '2024',
+};
+
+/**
+ * A key written with nothing after the colon ("paragraf:") is read as null, and
+ * the schema's own complaint ("expected a number, received null") does not say
+ * what happened. Reports "the field is empty" instead, with how to fill it in and,
+ * when the field may be left out, that the line can go. True when reported.
+ */
+function emptyField(issue: z.core.$ZodIssue, root: unknown, schema: z.ZodType, source: SourceFile, basePath: Path, diagnostics: Diagnostics): boolean {
+  if (issue.code !== 'invalid_type' && issue.code !== 'invalid_union' && issue.code !== 'too_small') return false;
+  const path = issue.path as Path;
+  const key = path[path.length - 1];
+  if (typeof key !== 'string') return false;
+  const parent = valueAt(root, path.slice(0, -1));
+  if (!isPlainObject(parent) || !Object.hasOwn(parent, key)) return false;
+  const value = parent[key];
+  if (value !== null && !(typeof value === 'string' && value.trim() === '')) return false;
+  // May the key be left out? Ask the schema again without it.
+  const without = structuredClone(root);
+  delete (valueAt(without, path.slice(0, -1)) as Record<string, unknown>)[key];
+  const again = schema.safeParse(without);
+  const optional = again.success || !again.error.issues.some((i) => samePath(i.path as Path, path));
+  const example = emptyExamples[key];
+  const expected = issue.code === 'invalid_type' ? typeNames[issue.expected] : undefined;
+  reportAt(
+    diagnostics,
+    source,
+    [...basePath, ...path],
+    'tomt-fält',
+    `Fältet "${key}" är tomt.|Skriv ${example ? `värdet efter kolonet, t.ex. "${key}: ${example}"` : `${expected ?? 'ett värde'} efter kolonet`}${
+      optional ? `, eller ta bort raden "${key}:" om uppgiften inte ska vara med` : ''
+    }.`,
+  );
+  return true;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const part of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[part];
+  }
+  return v;
+}
+
+function samePath(a: readonly PropertyKey[], b: readonly PropertyKey[]): boolean {
+  return a.length === b.length && a.every((p, i) => String(p) === String(b[i]));
 }
 
 /** Reports one problem at `path` in `source`, located at the key (or its nearest existing ancestor). */
@@ -177,6 +243,14 @@ function reportIssue(issue: z.core.$ZodIssue, source: SourceFile, basePath: Path
     case 'invalid_key':
     case 'invalid_element':
       for (const inner of issue.issues) reportIssue(inner, source, path, diagnostics);
+      return;
+    case 'custom':
+      // Messages written for authors carry their own hint after "|".
+      if (issue.message.includes('|')) {
+        reportAt(diagnostics, source, path, String((issue.params as { code?: unknown } | undefined)?.code ?? 'ogiltigt-värde'), issue.message);
+        return;
+      }
+      reportAt(diagnostics, source, path, 'ogiltigt-värde', `${issue.message}${input !== undefined ? ` (fick ${describeInput(input)})` : ''}`);
       return;
     default:
       reportAt(diagnostics, source, path, 'ogiltigt-värde', `${issue.message}${input !== undefined ? ` (fick ${describeInput(input)})` : ''}`);
