@@ -43,12 +43,15 @@ export class StatedIds {
 
   constructor(private readonly diagnostics: Diagnostics) {}
 
-  /** Records every id stated in one data block (raw front matter at `path`); false when the block's own id is already taken. */
+  /**
+   * Records every id stated in one data block (raw front matter at `path`). False when the block cannot be
+   * computed: its own id is already taken, or two of its columns share an id.
+   */
   add(raw: unknown, source: SourceFile, path: Path): boolean {
     if (!isObject(raw)) return true;
-    let fresh = true;
+    let usable = true;
     const id = statedId(raw.id);
-    if (id !== undefined) fresh = this.claim(this.blocks, id, { source, path: [...path, 'id'], what: 'tabellen' }, 'Ge varje tabell ett eget id; [[id]] i texten och diagrammens "källa" pekar ut tabellen med det.');
+    if (id !== undefined) usable = this.claim(this.blocks, id, { source, path: [...path, 'id'], what: 'tabellen' }, 'Ge varje tabell ett eget id; [[id]] i texten och diagrammens "källa" pekar ut tabellen med det.');
     const columns = new Map<string, Seen>();
     const walk = (value: unknown, at: Path, listKey: string | undefined): void => {
       if (Array.isArray(value)) {
@@ -59,13 +62,13 @@ export class StatedIds {
       const own = value !== raw ? statedId(value.id) : undefined;
       if (own !== undefined) {
         const seen = { source, path: [...path, ...at, 'id'], what: entryNames[listKey ?? ''] ?? 'posten' };
-        if (listKey === 'kolumner') this.claim(columns, own, seen, 'Ge varje kolumn i tabellen ett eget id.');
+        if (listKey === 'kolumner') usable = this.claim(columns, own, seen, 'Ge varje kolumn i tabellen ett eget id.') && usable;
         else this.claim(this.inner, own, seen, 'Ge varje mål, indikator och uppdrag ett eget id i rapporten; diagram och jämförelsen mellan versioner hittar dem på id:t.');
       }
       for (const [key, v] of Object.entries(value)) if (key !== 'id') walk(v, [...at, key], Array.isArray(v) ? key : listKey);
     };
     walk(raw, [], undefined);
-    return fresh;
+    return usable;
   }
 
   /** Takes `id` in `scope`, or reports the second use at its own line, naming the first. */
@@ -77,13 +80,9 @@ export class StatedIds {
     }
     const where = first.source.locate(first.path);
     const place = `${first.source.displayPath}${where ? `:${where.line}` : ''}`;
-    reportAt(
-      this.diagnostics,
-      here.source,
-      here.path,
-      'dubblett-id',
-      `Id "${id}" används redan för ${first.what} i ${place} (fält: ${formatPath(first.path)}).|${hint}`,
-    );
+    // The block itself is data[n]; anything inside it is named by its path (data[0].kf_mål[2]).
+    const inside = first.path.length > 3 ? ` (${formatPath(first.path.slice(0, -1))})` : '';
+    reportAt(this.diagnostics, here.source, here.path, 'dubblett-id', `Id "${id}" används redan för ${first.what} i ${place}${inside}.|${hint}`);
     return false;
   }
 }

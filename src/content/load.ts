@@ -175,6 +175,7 @@ export function loadReport(reportDir: string, diagnostics: Diagnostics): LoadedR
 function withoutLeftOut(sections: LoadedSection[], leftOut: readonly string[]): LoadedSection[] {
   if (leftOut.length === 0) return sections;
   const kept = new Set(sections.flatMap((s) => s.blocks.map((b) => b.input.id)));
+  // A chart is taken out only when its källa is gone altogether (not when a second block of that id was left out).
   const gone = new Set(leftOut.filter((id) => !kept.has(id)));
   let blocks = sections.map((s) => s.blocks);
   for (let changed = true; changed; ) {
@@ -190,7 +191,8 @@ function withoutLeftOut(sections: LoadedSection[], leftOut: readonly string[]): 
   }
   return sections.map((s, i) => {
     const own = new Set(blocks[i]!.map((b) => b.input.id));
-    return { ...s, blocks: blocks[i]!, body: s.body.filter((item) => item.kind !== 'placement' || own.has(item.ref) || !gone.has(item.ref)) };
+    const placeable = (ref: string) => own.has(ref) || !(gone.has(ref) || leftOut.includes(ref));
+    return { ...s, blocks: blocks[i]!, body: s.body.filter((item) => item.kind !== 'placement' || placeable(item.ref)) };
   });
 }
 

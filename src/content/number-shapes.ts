@@ -72,8 +72,10 @@ export function checkNumberShapes(block: Raw, source: SourceFile, blockPath: Pat
   for (const cell of integerCells(block)) {
     const path = [...blockPath, ...cell];
     const written = source.scalarAt(path);
-    if (written && !written.quoted && thousandsDot.test(written.text)) {
-      reportAt(diagnostics, source, path, 'tusentalspunkt', thousandsDotMessage(written.text, false));
+    // Only where YAML made a number of it: "1.234.567" stays text and is refused by the schema.
+    const read = valueAt(block, cell);
+    if (written && !written.quoted && typeof read === 'number' && thousandsDot.test(written.text)) {
+      reportAt(diagnostics, source, path, 'tusentalspunkt', thousandsDotMessage(written.text, false, read));
     }
   }
   if (block.typ !== 'tabell') return;
@@ -105,4 +107,10 @@ export function checkNumberShapes(block: Raw, source: SourceFile, blockPath: Pat
       return;
     }
   });
+}
+
+function valueAt(block: Raw, path: Path): unknown {
+  let v: unknown = block;
+  for (const part of path) v = typeof v === 'object' && v !== null ? (v as Record<string | number, unknown>)[part] : undefined;
+  return v;
 }

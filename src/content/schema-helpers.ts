@@ -38,14 +38,14 @@ export const text = z.string().trim().min(1);
 /** "1.234" or "-12.500.000": digits grouped by thousands with dots (not how Swedish writes numbers). */
 export const thousandsDot = /^[-\u2212\u2013]?\d{1,3}(\.\d{3})+$/;
 
-/** The message for a number written with dots between the thousands; `quoted` when it was text, not a YAML number. */
-export function thousandsDotMessage(written: string, quoted: boolean): string {
+/** The message for a number written with dots between the thousands: `quoted` when it was text, `read` the number YAML made of it. */
+export function thousandsDotMessage(written: string, quoted: boolean, read?: number): string {
   const spaced = written.replace(/\./g, ' ');
   const plain = written.replace(/\./g, '');
   const decimal = written.replace('.', ',');
   return quoted && written.split('.').length === 2
     ? `"${written}" kan läsas både som ${spaced} och som ${decimal}.|Skriv ${plain} eller "${spaced}" för ${spaced}, eller "${decimal}" om det är ett decimaltal.`
-    : `${written} ser ut som ${spaced} skrivet med tusentalspunkt${quoted ? '' : `, men läses som ${decimal}`}.|Skriv ${plain} eller "${spaced}" (mellanslag mellan tusentalen); decimaler skrivs med komma inom citattecken, t.ex. "8,5".`;
+    : `${written} ser ut som ${spaced} skrivet med tusentalspunkt${read === undefined ? '' : `, men läses som ${String(read).replace('.', ',')}`}.|Skriv ${plain} eller "${spaced}" (mellanslag mellan tusentalen); decimaler skrivs med komma inom citattecken, t.ex. "8,5".`;
 }
 
 /** A number as typed: 1020, -1020, "-1 020", "89,88". Text with dots between thousands ("1.234") is refused as ambiguous. */

@@ -59,7 +59,7 @@ function emptyField(issue: z.core.$ZodIssue, root: unknown, schema: z.ZodType, s
   const again = schema.safeParse(without);
   const optional = again.success || !again.error.issues.some((i) => samePath(i.path as Path, path));
   const example = emptyExamples[key];
-  const expected = issue.code === 'invalid_type' ? typeNames[issue.expected] : undefined;
+  const expected = issue.code === 'invalid_type' ? typeNames[issue.expected] : issue.code === 'too_small' && issue.origin === 'string' ? 'text' : undefined;
   reportAt(
     diagnostics,
     source,
