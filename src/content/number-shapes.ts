@@ -77,6 +77,10 @@ export function checkNumberShapes(block: Raw, source: SourceFile, blockPath: Pat
     if (written && !written.quoted && typeof read === 'number' && thousandsDot.test(written.text)) {
       reportAt(diagnostics, source, path, 'tusentalspunkt', thousandsDotMessage(written.text, false, read));
     }
+    // Personnel figures are number or text, so the schema lets "1.234" through as text.
+    if (block.typ === 'personalnyckeltal' && typeof read === 'string' && thousandsDot.test(read.trim())) {
+      reportAt(diagnostics, source, path, 'tusentalspunkt', thousandsDotMessage(read.trim(), true));
+    }
   }
   if (block.typ !== 'tabell') return;
   const columns = list(block.kolumner).length;

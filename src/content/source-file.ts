@@ -143,7 +143,7 @@ function parseYaml(
       column: pos.col,
       field: formatPath(split.path),
       message: `Decimalkomma måste stå inom citattecken: skriv "${split.written}".`,
-      hint: `Inom { } skiljer kommatecknet värdena åt, så ${split.written} utan citattecken läses som talet ${split.written.split(',')[0]} och en kolumn "${split.written.split(',')[1]}". Skriv t.ex. { budget: "${split.written}" }.`,
+      hint: `Inom { } skiljer kommatecknet värdena åt, så ${split.written} utan citattecken läses som ${split.written.split(',')[0]} följt av en nyckel "${split.written.split(',')[1]}". Skriv t.ex. { ${String(split.path[split.path.length - 1])}: "${split.written}" }.`,
     });
   }
   return {

@@ -65,7 +65,15 @@ function emptyField(issue: z.core.$ZodIssue, root: unknown, schema: z.ZodType, s
     source,
     [...basePath, ...path],
     'tomt-fält',
-    `Fältet "${key}" är tomt.|Skriv ${example ? `värdet efter kolonet, t.ex. "${key}: ${example}"` : `${expected ?? 'ett värde'} efter kolonet`}${
+    `Fältet "${key}" är tomt.|${
+      example
+        ? `Skriv värdet efter kolonet, t.ex. "${key}: ${example}"`
+        : issue.code === 'invalid_type' && issue.expected === 'array'
+          ? `Skriv posterna på raderna under "${key}:", var och en indragen och med "- " först`
+          : issue.code === 'invalid_type' && issue.expected === 'object'
+            ? `Skriv nycklarna indragna på raderna under "${key}:"`
+            : `Skriv ${expected ?? 'ett värde'} efter kolonet`
+    }${
       optional ? `, eller ta bort raden "${key}:" om uppgiften inte ska vara med` : ''
     }.`,
   );

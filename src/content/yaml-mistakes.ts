@@ -32,7 +32,8 @@ export function repairDecimalCommas(doc: Document, text: string): DecimalComma[]
         const next = node.items[i + 1]!;
         const value = pair.value;
         if (!isScalar(value) || value.type !== 'PLAIN' || !value.range || !/^-?\d[\d ]*$/.test(String(value.source))) continue;
-        if (!isScalar(next.key) || next.key.type !== 'PLAIN' || !next.key.range || !/^\d+$/.test(String(next.key.source))) continue;
+        // The decimals, with a percent sign when there is one: { utfall: 81,6 % }.
+        if (!isScalar(next.key) || next.key.type !== 'PLAIN' || !next.key.range || !/^\d+( ?%)?$/.test(String(next.key.source))) continue;
         if (next.value !== null && !(isScalar(next.value) && next.value.value === null && !next.value.source)) continue;
         if (text.slice(value.range[1], next.key.range[0]) !== ',') continue;
         const written = `${String(value.source)},${String(next.key.source)}`;

@@ -158,6 +158,25 @@ describe('a dot between thousands is not read as a decimal point in silence', ()
     expect(errors.map((e) => e.message)).toEqual(['1.234.567 ser ut som 1 234 567 skrivet med tusentalspunkt.']);
   });
 
+  it('in personnel figures, as a number and as text', () => {
+    const { errors } = compute({
+      '01-a.md': section(`
+rubrik: Personal
+data:
+  - typ: personalnyckeltal
+    id: personal
+    år: [2024]
+    rader:
+      - { mått: Lönekostnader, enhet: tkr, värden: { 2024: 738.163 } }
+      - { mått: Anställda, enhet: antal, värden: { 2024: { totalt: "1.227", kvinnor: 1003, män: 224 } } }
+`),
+    });
+    expect(errors.map((e) => [e.field, e.message])).toEqual([
+      ['data[0].rader[0].värden.2024', '738.163 ser ut som 738 163 skrivet med tusentalspunkt, men läses som 738,163.'],
+      ['data[0].rader[1].värden.2024.totalt', '"1.227" kan läsas både som 1 227 och som 1,227.'],
+    ]);
+  });
+
   it('in a tabell: whole-number columns and text in number columns', () => {
     const { errors } = compute({ '01-a.md': tabell('      - [LSS, 1.234, "2.345"]\n      - [SoL, 12, 2.345]') });
     expect(errors.map((e) => [e.field, e.message])).toEqual([
@@ -173,7 +192,14 @@ describe('a decimal comma outside quotes', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ code: 'decimalkomma', line: 8, column: 42, field: 'data[0].rader[0].utfall' });
     expect(errors[0]!.message).toBe('Decimalkomma måste stå inom citattecken: skriv "5,5".');
-    expect(errors[0]!.hint).toBe('Inom { } skiljer kommatecknet värdena åt, så 5,5 utan citattecken läses som talet 5 och en kolumn "5". Skriv t.ex. { budget: "5,5" }.');
+    expect(errors[0]!.hint).toBe('Inom { } skiljer kommatecknet värdena åt, så 5,5 utan citattecken läses som 5 följt av en nyckel "5". Skriv t.ex. { utfall: "5,5" }.');
+  });
+
+  it('with a percent sign, in an indicator\'s outcomes', () => {
+    const { errors } = compute({ '01-mal.md': goals({}, {}).replace('målvärden: { 2024: 90 } }', 'målvärden: { 2024: 90 }, utfall: { 2024: 81,6 % } }') });
+    expect(errors.map((e) => [e.code, e.line, e.field, e.message])).toEqual([
+      ['decimalkomma', 13, 'data[0].kf_mål[0].nämndmål[0].indikatorer[0].utfall.2024', 'Decimalkomma måste stå inom citattecken: skriv "81,6 %".'],
+    ]);
   });
 
   it('in an internbudget row, where it used to say Okänd kolumn "5"', () => {
@@ -230,6 +256,14 @@ describe('an empty field says it is empty', () => {
     const { errors } = compute({ '01-a.md': section('rubrik: A\ndata:\n  - typ: tabell\n    id: t\n    rubrik: ""\n    kolumner: [A]\n    rader: [[x]]') });
     expect(errors.map((e) => [e.code, e.line, e.field, e.message, e.hint])).toEqual([
       ['tomt-fält', 6, 'data[0].rubrik', 'Fältet "rubrik" är tomt.', 'Skriv värdet efter kolonet, t.ex. "rubrik: Ekonomi".'],
+    ]);
+  });
+
+
+  it('a list with nothing under it', () => {
+    const { errors } = compute({ '01-a.md': section('rubrik: A\ndata:\n  - typ: tabell\n    id: t\n    rubrik: T\n    kolumner:\n    rader: [[x]]') });
+    expect(errors.map((e) => [e.code, e.line, e.field, e.message, e.hint])).toEqual([
+      ['tomt-fält', 7, 'data[0].kolumner', 'Fältet "kolumner" är tomt.', 'Skriv posterna på raderna under "kolumner:", var och en indragen och med "- " först.'],
     ]);
   });
 });
