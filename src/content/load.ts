@@ -149,9 +149,9 @@ export function loadReport(reportDir: string, diagnostics: Diagnostics): LoadedR
     }
     const blocks: LoadedBlock[] = [];
     front.data.forEach((raw, i) => {
-      const fresh = statedIds.add(raw, source, ['data', i]);
+      const usable = statedIds.add(raw, source, ['data', i]);
       const block = checkBlock(raw, source, ['data', i], diagnostics);
-      if (block && fresh) blocks.push(block);
+      if (block && usable) blocks.push(block);
       else if (typeof (raw as { id?: unknown } | null)?.id === 'string') leftOut.push((raw as { id: string }).id);
     });
     const body = resolveImages(parseBody(source.body, source.bodyStartLine, source.displayPath, diagnostics), dirname(path), dir, source, diagnostics);
