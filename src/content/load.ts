@@ -22,6 +22,8 @@ import { nearest } from './schema-helpers.ts';
 import { parseBody, type BodyBlock } from './markdown.ts';
 import { imageSize } from './image-size.ts';
 import { checkColumnKeys } from './column-keys.ts';
+import { checkNumberShapes } from './number-shapes.ts';
+import { StatedIds } from './duplicate-ids.ts';
 import { profileContrastProblems } from './contrast.ts';
 
 export const PROFILES_FOLDER = 'kommuner';
@@ -96,11 +98,15 @@ function readSource(path: string, diagnostics: Diagnostics): SourceFile | undefi
     : splitSourceFile(text, displayPath(path), diagnostics);
 }
 
+/**
+ * Loads and validates one report. Undefined when the report cannot be read as a
+ * whole (index.md, the profile or a section file unreadable); otherwise the
+ * report with every block that has no errors. Errors are in `diagnostics`.
+ */
 export function loadReport(reportDir: string, diagnostics: Diagnostics): LoadedReport | undefined {
   const dir = resolve(reportDir);
   const contentRoot = dirname(dir);
   const id = basename(dir);
-  const errorsBefore = diagnostics.errors.length;
 
   const indexPath = join(dir, INDEX_FILE);
   if (!existsSync(indexPath)) {
@@ -130,24 +136,23 @@ export function loadReport(reportDir: string, diagnostics: Diagnostics): LoadedR
   }
 
   const sections: LoadedSection[] = [];
-  const blockIds = new Map<string, string>();
+  const statedIds = new StatedIds(diagnostics);
+  const leftOut: string[] = [];
+  let unreadFiles = false;
   for (const file of sectionFiles) {
     const path = join(dir, file);
     const source = readSource(path, diagnostics);
-    if (!source) continue;
-    const front = check(sectionSchema, source.data, source, [], diagnostics);
-    if (!front) continue;
+    const front = source && check(sectionSchema, source.data, source, [], diagnostics);
+    if (!source || !front) {
+      unreadFiles = true;
+      continue;
+    }
     const blocks: LoadedBlock[] = [];
     front.data.forEach((raw, i) => {
+      const usable = statedIds.add(raw, source, ['data', i]);
       const block = checkBlock(raw, source, ['data', i], diagnostics);
-      if (!block) return;
-      const seen = blockIds.get(block.input.id);
-      if (seen) {
-        reportAt(diagnostics, source, ['data', i, 'id'], 'dubblett-id', `Id "${block.input.id}" används redan i ${seen}.|Ge varje tabell ett eget id.`);
-        return;
-      }
-      blockIds.set(block.input.id, source.displayPath);
-      blocks.push(block);
+      if (block && usable) blocks.push(block);
+      else if (typeof (raw as { id?: unknown } | null)?.id === 'string') leftOut.push((raw as { id: string }).id);
     });
     const body = resolveImages(parseBody(source.body, source.bodyStartLine, source.displayPath, diagnostics), dirname(path), dir, source, diagnostics);
     sections.push({ id: sectionId(file), rubrik: front.rubrik, bilaga: front.bilaga, source, blocks, body });
@@ -157,8 +162,38 @@ export function loadReport(reportDir: string, diagnostics: Diagnostics): LoadedR
     ? resolveImages(parseBody(indexSource.body, indexSource.bodyStartLine, indexSource.displayPath, diagnostics), dir, dir, indexSource, diagnostics)
     : [];
 
-  if (diagnostics.errors.length > errorsBefore || !index || !indexSource || !profile) return undefined;
-  return { id, dir, index, indexSource, indexBody, profile, sections };
+  if (unreadFiles || !index || !indexSource || !profile) return undefined;
+  // Blocks with errors are left out and the rest is returned, so that the model's checks (sums and the like)
+  // run in the same build as the schema's; the caller builds nothing when any error was reported.
+  return { id, dir, index, indexSource, indexBody, profile, sections: withoutLeftOut(sections, leftOut) };
+}
+
+/**
+ * Takes out what depends on blocks left out for errors, so that they cause no
+ * further messages: their placements in the text, and charts drawn from them.
+ */
+function withoutLeftOut(sections: LoadedSection[], leftOut: readonly string[]): LoadedSection[] {
+  if (leftOut.length === 0) return sections;
+  const kept = new Set(sections.flatMap((s) => s.blocks.map((b) => b.input.id)));
+  // A chart is taken out only when its källa is gone altogether (not when a second block of that id was left out).
+  const gone = new Set(leftOut.filter((id) => !kept.has(id)));
+  let blocks = sections.map((s) => s.blocks);
+  for (let changed = true; changed; ) {
+    changed = false;
+    blocks = blocks.map((list) =>
+      list.filter((b) => {
+        if (b.input.typ !== 'diagram' || !gone.has(b.input.källa)) return true;
+        gone.add(b.input.id);
+        changed = true;
+        return false;
+      }),
+    );
+  }
+  return sections.map((s, i) => {
+    const own = new Set(blocks[i]!.map((b) => b.input.id));
+    const placeable = (ref: string) => own.has(ref) || !(gone.has(ref) || leftOut.includes(ref));
+    return { ...s, blocks: blocks[i]!, body: s.body.filter((item) => item.kind !== 'placement' || placeable(item.ref)) };
+  });
 }
 
 /** "03-ekonomi.md" → "ekonomi". */
@@ -186,6 +221,7 @@ function checkBlock(raw: unknown, source: SourceFile, path: (string | number)[],
   }
   const errorsBefore = diagnostics.errors.length;
   checkColumnKeys(raw as Record<string, unknown>, source, path, diagnostics);
+  checkNumberShapes(raw as Record<string, unknown>, source, path, diagnostics);
   const input = check(blockSchemas[typ as BlockType], raw, source, path, diagnostics);
   return input && diagnostics.errors.length === errorsBefore ? { input: input as BlockInput, source, path } : undefined;
 }

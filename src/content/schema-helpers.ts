@@ -35,11 +35,28 @@ export function strict<T extends z.core.$ZodLooseShape>(shape: T) {
 /** Text, trimmed, not empty. */
 export const text = z.string().trim().min(1);
 
-/** A number as typed: 1020, -1020, "-1 020", "89,88". */
-export const number = z.preprocess(
-  (v) => (typeof v === 'string' ? (parseSwedishNumber(v) ?? v) : v),
-  z.number(),
-);
+/** "1.234" or "-12.500.000": digits grouped by thousands with dots (not how Swedish writes numbers). */
+export const thousandsDot = /^[-\u2212\u2013]?\d{1,3}(\.\d{3})+$/;
+
+/** The message for a number written with dots between the thousands: `quoted` when it was text, `read` the number YAML made of it. */
+export function thousandsDotMessage(written: string, quoted: boolean, read?: number): string {
+  const spaced = written.replace(/\./g, ' ');
+  const plain = written.replace(/\./g, '');
+  const decimal = written.replace('.', ',');
+  return quoted && written.split('.').length === 2
+    ? `"${written}" kan läsas både som ${spaced} och som ${decimal}.|Skriv ${plain} eller "${spaced}" för ${spaced}, eller "${decimal}" om det är ett decimaltal.`
+    : `${written} ser ut som ${spaced} skrivet med tusentalspunkt${read === undefined ? '' : `, men läses som ${String(read).replace('.', ',')}`}.|Skriv ${plain} eller "${spaced}" (mellanslag mellan tusentalen); decimaler skrivs med komma inom citattecken, t.ex. "8,5".`;
+}
+
+/** A number as typed: 1020, -1020, "-1 020", "89,88". Text with dots between thousands ("1.234") is refused as ambiguous. */
+export const number = z.preprocess((v, ctx) => {
+  if (typeof v !== 'string') return v;
+  if (thousandsDot.test(v.trim())) {
+    ctx.addIssue({ code: 'custom', message: thousandsDotMessage(v.trim(), true), params: { code: 'tusentalspunkt' }, input: v });
+    return z.NEVER;
+  }
+  return parseSwedishNumber(v) ?? v;
+}, z.number());
 
 /** An amount cell: a number, or empty (null / missing) for a blank cell. */
 export const amount = number.nullable().optional();

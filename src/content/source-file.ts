@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node } from 'yaml';
-import type { Diagnostics } from '../diagnostics.ts';
+import { formatPath, type Diagnostics } from '../diagnostics.ts';
+import { repairDecimalCommas } from './yaml-mistakes.ts';
 
 /**
  * A content file split into its YAML front matter (parsed as data only, with
@@ -14,6 +15,13 @@ export interface SourceFile {
   /** 1-based line in the file where the body starts. */
   bodyStartLine: number;
   locate(path: readonly (string | number)[], keyOnly?: boolean): { line: number; column: number } | undefined;
+  /**
+   * The scalar value (or key) exactly at `path` as written in the file, with its
+   * offsets in the front matter: "8.537" for a value YAML reads as 8.537.
+   */
+  scalarAt(path: readonly (string | number)[], keyOnly?: boolean): { text: string; quoted: boolean; start: number; end: number } | undefined;
+  /** The front matter text between two offsets from `scalarAt`. */
+  yamlText(start: number, end: number): string;
 }
 
 /**
@@ -92,7 +100,7 @@ function parseYaml(
   displayPath: string,
   firstLine: number,
   diagnostics: Diagnostics,
-): Pick<SourceFile, 'data' | 'locate'> | undefined {
+): Pick<SourceFile, 'data' | 'locate' | 'scalarAt' | 'yamlText'> | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -101,6 +109,19 @@ function parseYaml(
     prettyErrors: false,
     strict: true,
   });
+  const tabs = [...new Set(doc.errors.filter((e) => e.code === 'TAB_AS_INDENT').map((e) => lineCounter.linePos(e.pos[0]).line + firstLine - 1))];
+  if (tabs.length > 0) {
+    // One tab in the indentation makes the yaml package report several follow-on errors; the tab is the only one worth naming.
+    diagnostics.error({
+      code: 'tabb-i-indrag',
+      file: displayPath,
+      line: tabs[0],
+      column: 1,
+      message: `Tabbtecken i indraget på ${tabs.length === 1 ? 'rad' : 'raderna'} ${swedishList(tabs.map(String))}: använd mellanslag.`,
+      hint: 'YAML tillåter bara mellanslag som indrag. Ersätt tabbtecknen i början av raden med mellanslag (ställ gärna in redigeraren på att dra in med mellanslag).',
+    });
+    return undefined;
+  }
   for (const error of doc.errors) {
     const pos = lineCounter.linePos(error.pos[0]);
     diagnostics.error({
@@ -113,9 +134,52 @@ function parseYaml(
     });
   }
   if (doc.errors.length > 0) return undefined;
+  for (const split of repairDecimalCommas(doc, text)) {
+    const pos = lineCounter.linePos(split.offset);
+    diagnostics.error({
+      code: 'decimalkomma',
+      file: displayPath,
+      line: pos.line + firstLine - 1,
+      column: pos.col,
+      field: formatPath(split.path),
+      message: `Decimalkomma måste stå inom citattecken: skriv "${split.written}".`,
+      hint: `Inom { } skiljer kommatecknet värdena åt, så ${split.written} utan citattecken läses som ${split.written.split(',')[0]} följt av en nyckel "${split.written.split(',')[1]}". Skriv t.ex. { ${String(split.path[split.path.length - 1])}: "${split.written}" }.`,
+    });
+  }
   return {
     data: doc.toJS({ maxAliasCount: 50 }) ?? {},
     locate: (path, keyOnly = false) => locateInDocument(doc, lineCounter, path, keyOnly, firstLine),
+    scalarAt: (path, keyOnly = false) => scalarInDocument(doc, path, keyOnly),
+    yamlText: (start, end) => text.slice(start, end),
+  };
+}
+
+/** "5", "5 och 7", "5, 7 och 9". */
+function swedishList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
+}
+
+/** The scalar exactly at `path` (no nearest ancestor), as written. */
+function scalarInDocument(doc: Document, path: readonly (string | number)[], keyOnly: boolean): ReturnType<SourceFile['scalarAt']> {
+  let node: unknown = doc.contents;
+  for (let i = 0; i < path.length; i++) {
+    const part = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(part));
+      if (!pair) return undefined;
+      node = keyOnly && i === path.length - 1 ? pair.key : pair.value;
+    } else if (isSeq(node) && typeof part === 'number') {
+      node = node.items[part];
+    } else {
+      return undefined;
+    }
+  }
+  if (!isScalar(node) || !node.range) return undefined;
+  return {
+    text: String(node.source ?? node.value),
+    quoted: node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE',
+    start: node.range[0],
+    end: node.range[1],
   };
 }
 

@@ -19,8 +19,93 @@ export function check<S extends z.ZodType>(
 ): z.output<S> | undefined {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
-  for (const issue of result.error.issues) reportIssue(issue, source, basePath, diagnostics);
+  for (const issue of result.error.issues.flatMap(throughUnion)) {
+    if (emptyField(issue, value, schema, source, basePath, diagnostics)) continue;
+    reportIssue(issue, source, basePath, diagnostics);
+  }
   return undefined;
+}
+
+/** Examples for fields that authors leave empty, shown in the hint. */
+const emptyExamples: Record<string, string> = {
+  paragraf: '64',
+  datum: '2023-12-13',
+  organ: 'Vård- och omsorgsnämnden',
+  id: 'internbudget',
+  rubrik: 'Ekonomi',
+  typ: 'internbudget',
+  status: 'antagen',
+  period: '2024',
+};
+
+/**
+ * A key written with nothing after the colon ("paragraf:") is read as null, and
+ * the schema's own complaint ("expected a number, received null") does not say
+ * what happened. Reports "the field is empty" instead, with how to fill it in and,
+ * when the field may be left out, that the line can go. True when reported.
+ */
+function emptyField(issue: z.core.$ZodIssue, root: unknown, schema: z.ZodType, source: SourceFile, basePath: Path, diagnostics: Diagnostics): boolean {
+  if (issue.code !== 'invalid_type' && issue.code !== 'invalid_union' && issue.code !== 'too_small') return false;
+  const path = issue.path as Path;
+  const key = path[path.length - 1];
+  if (typeof key !== 'string') return false;
+  const parent = valueAt(root, path.slice(0, -1));
+  if (!isPlainObject(parent) || !Object.hasOwn(parent, key)) return false;
+  const value = parent[key];
+  if (value !== null && !(typeof value === 'string' && value.trim() === '')) return false;
+  // May the key be left out? Ask the schema again without it.
+  const without = structuredClone(root);
+  delete (valueAt(without, path.slice(0, -1)) as Record<string, unknown>)[key];
+  const again = schema.safeParse(without);
+  const optional = again.success || !again.error.issues.some((i) => samePath(i.path as Path, path));
+  const example = emptyExamples[key];
+  const expected = issue.code === 'invalid_type' ? typeNames[issue.expected] : issue.code === 'too_small' && issue.origin === 'string' ? 'text' : undefined;
+  reportAt(
+    diagnostics,
+    source,
+    [...basePath, ...path],
+    'tomt-fält',
+    `Fältet "${key}" är tomt.|${
+      example
+        ? `Skriv värdet efter kolonet, t.ex. "${key}: ${example}"`
+        : issue.code === 'invalid_type' && issue.expected === 'array'
+          ? `Skriv posterna på raderna under "${key}:", var och en indragen och med "- " först`
+          : issue.code === 'invalid_type' && issue.expected === 'object'
+            ? `Skriv nycklarna indragna på raderna under "${key}:"`
+            : `Skriv ${expected ?? 'ett värde'} efter kolonet`
+    }${
+      optional ? `, eller ta bort raden "${key}:" om uppgiften inte ska vara med` : ''
+    }.`,
+  );
+  return true;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const part of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[part];
+  }
+  return v;
+}
+
+function samePath(a: readonly PropertyKey[], b: readonly PropertyKey[]): boolean {
+  return a.length === b.length && a.every((p, i) => String(p) === String(b[i]));
+}
+
+/**
+ * A value that fails every form of a union ("one decision, or a list of them") is reported by the form it
+ * has: when exactly one form failed only inside the value, its own problems are reported, at their place.
+ */
+function throughUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const inside = issue.errors.filter((branch) => branch.length > 0 && branch.every((i) => i.path.length > 0));
+  if (inside.length !== 1) return [issue];
+  return inside[0]!.flatMap((inner) => throughUnion({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue));
 }
 
 /** Reports one problem at `path` in `source`, located at the key (or its nearest existing ancestor). */
@@ -178,12 +263,19 @@ function reportIssue(issue: z.core.$ZodIssue, source: SourceFile, basePath: Path
     case 'invalid_element':
       for (const inner of issue.issues) reportIssue(inner, source, path, diagnostics);
       return;
-    default: {
-      // What was given goes with the message, before any hint after "|".
-      const [message, hint] = splitHint(issue.message);
-      // A check over a whole object (superRefine) names the keys itself: "(fick en samling nycklar)" says nothing.
-      const given = input !== undefined && !(issue.code === 'custom' && typeof input === 'object') ? ` (fick ${describeInput(input)})` : '';
-      reportAt(diagnostics, source, path, 'ogiltigt-värde', `${message}${given}${hint !== undefined ? `|${hint}` : ''}`);
-    }
+    case 'custom':
+      // Messages written for authors carry their own hint after "|" and name what they check.
+      if (issue.message.includes('|')) {
+        // What was given goes with the message, before the hint, unless the message quotes it already.
+        const [message, hint] = splitHint(issue.message);
+        const scalar = input !== undefined && (input === null || typeof input !== 'object');
+        const given = scalar && !message.includes(String(input)) ? ` (fick ${describeInput(input)})` : '';
+        reportAt(diagnostics, source, path, String((issue.params as { code?: unknown } | undefined)?.code ?? 'ogiltigt-värde'), `${message}${given}|${hint}`);
+        return;
+      }
+      reportAt(diagnostics, source, path, 'ogiltigt-värde', `${issue.message}${input !== undefined && typeof input !== 'object' ? ` (fick ${describeInput(input)})` : ''}`);
+      return;
+    default:
+      reportAt(diagnostics, source, path, 'ogiltigt-värde', `${issue.message}${input !== undefined ? ` (fick ${describeInput(input)})` : ''}`);
   }
 }

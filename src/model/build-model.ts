@@ -25,11 +25,14 @@ import { inlineText } from '../content/markdown.ts';
 import { nearest } from '../content/schema-helpers.ts';
 import type { FormatOptions } from '../format/swedish.ts';
 
-/** Stages 1 and 2 for one report folder: load and validate, then compute. Undefined when there were errors. */
+/**
+ * Stages 1 and 2 for one report folder: load and validate, then compute. Blocks with schema errors are left
+ * out and the rest computed, so that one run reports both kinds of error. Undefined when there were errors.
+ */
 export function loadAndCompute(reportDir: string, diagnostics: Diagnostics): Report | undefined {
+  const before = diagnostics.errors.length;
   const loaded = loadReport(reportDir, diagnostics);
   if (!loaded) return undefined;
-  const before = diagnostics.errors.length;
   const report = buildModel(loaded, diagnostics);
   return diagnostics.errors.length > before ? undefined : report;
 }
