@@ -9,7 +9,7 @@
 import { isProseBlock, type DataBlock, type Profile, type ProseBlock, type Report, type ReportMeta, type Section } from '../model/types.ts';
 import { sha256 } from '../output/cache.ts';
 
-export const MODEL_SCHEMA_VERSION = 1;
+export const MODEL_SCHEMA_VERSION = 2;
 
 /** An image in the JSON: what it is and its fingerprint, never its bytes. */
 export interface ImageJson {

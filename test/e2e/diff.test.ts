@@ -215,7 +215,7 @@ describe('the review files of a build', () => {
     expect(text).toContain('investeringsbudget | SO, Utrustning › Elcyklar | Mål & budget 2024: 75 | Mål & budget 2025: 100 | Mål & budget 2026: 100');
     expect(text).toContain('    Indikator [andel-nojda-hemtjanst]: Andel brukare som är ganska eller mycket nöjda med sin hemtjänst | Datakälla: Nationell brukarundersökning | Riktning: Högre är bättre | Ingångsvärde: 64 % (2023) | Målvärde 2024: 71 % | Målvärde 2025: 74 % | Målvärde 2026: 77 %');
     const json = JSON.parse(readFileSync(join(outs[0]!, `${REPORT}.modell.json`), 'utf8')) as { schemaVersion: number; rapport: { id: string } };
-    expect(json.schemaVersion).toBe(1);
+    expect(json.schemaVersion).toBe(2);
     expect(json.rapport.id).toBe(REPORT);
   });
 });
@@ -273,7 +273,7 @@ describe('the example årsredovisning in a second version', () => {
 
   it('finds the lowered riktvärde and the uppdrag marked klar', () => {
     const lines = found.map(line);
-    expect(lines).toContain('målvärden | Indikator ”Brukarbedömning särskilt boende äldreomsorg – helhetssyn, andel (%)” | Målvärde 2024 | 82 % → 80 % (−2 procentenheter)');
+    expect(lines).toContain('målvärden | Indikator ”Brukarbedömning särskilt boende äldreomsorg – helhetssyn, andel (%)” | Riktvärde 2024 | 82 % → 80 % (−2 procentenheter)');
     expect(lines.filter((l) => l.includes('| Status |'))).toEqual(['bedömningar | Uppdrag ”I samverkan med kommunens fastighetsbolag och privata hyresvärdar…” | Status | Påbörjad → Klar']);
   });
 

@@ -52,7 +52,8 @@ export function statusLine(report: Report): string {
   const decisions = report.meta.antagen;
   if (report.meta.status === 'antagen' && decisions.length > 0) {
     // A plan is adopted ("antagen"), a follow-up approved ("godkänd"), unless the municipality words it otherwise.
-    const verb = report.profile.ord.labels.antagen || (report.type === 'verksamhetsplan' ? 'Antagen' : 'Godkänd');
+    // "Fastställd av" and "Fastställd" both read "Fastställd av kommunstyrelsen …".
+    const verb = report.profile.ord.labels.antagen.replace(/\s+av$/i, '') || (report.type === 'verksamhetsplan' ? 'Antagen' : 'Godkänd');
     const organ = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
     const when = (d: Decision) => (d.paragraf ? `${d.datum}, ${formatParagraph(d.paragraf)}` : d.datum);
     const parts = decisions.map((d, i) => (i > 0 && d.organ === decisions[i - 1]!.organ ? when(d) : `av ${organ(d.organ)} ${when(d)}`));
