@@ -334,6 +334,8 @@ const councilGoalSchema = strict({
 export const målområdeSchema = strict({
   typ: z.literal('målområde'),
   ...blockBase,
+  /** Labels for this block's tables, over the report's and the profile's (e.g. mål: Kommunstyrelsens övergripande mål). */
+  etiketter: etiketterSchema.optional(),
   namn: text,
   beskrivning: text.optional(),
   /** Kommunfullmäktiges mål; with nämndmål, indicators directly, or only listed. */
@@ -354,6 +356,8 @@ export const målområdeSchema = strict({
 export const måltabellSchema = strict({
   typ: z.literal('måltabell'),
   ...blockBase,
+  /** Labels for this block's tables, over the report's and the profile's (e.g. mål: Kommunstyrelsens övergripande mål). */
+  etiketter: etiketterSchema.optional(),
   rubrik: text,
   mål: z.array(strict({ ...goalMeasure, /** The id of a målområde block in the report. */ målområde: identifier.optional() })).min(1),
 });
@@ -363,6 +367,8 @@ const textCell = z.union([text, z.number().transform(String)]);
 export const nyckeltalSchema = strict({
   typ: z.literal('nyckeltal'),
   ...blockBase,
+  /** The municipality's own column headings, one per column: "Planerat projekt/åtgärd | Syfte | Ansvar, enhet". */
+  kolumnrubriker: z.array(text).min(1).optional(),
   rader: z.array(
     strict({
       mått: text,
@@ -377,12 +383,16 @@ export const nyckeltalSchema = strict({
 export const utvecklingsarbeteSchema = strict({
   typ: z.literal('utvecklingsarbete'),
   ...blockBase,
+  /** The municipality's own column headings, one per column: "Planerat projekt/åtgärd | Syfte | Ansvar, enhet". */
+  kolumnrubriker: z.array(text).min(1).optional(),
   rader: z.array(strict({ projekt: text, syfte: textCell, ansvar: textCell })).min(1),
 });
 
 export const fokusområdenSchema = strict({
   typ: z.literal('fokusområden'),
   ...blockBase,
+  /** The municipality's own column headings, one per column: "Planerat projekt/åtgärd | Syfte | Ansvar, enhet". */
+  kolumnrubriker: z.array(text).min(1).optional(),
   rader: z.array(strict({ fokusområde: text, omhändertagande: textCell })).min(1),
 });
 

@@ -83,7 +83,7 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
       case 'nyckeltal':
       case 'utvecklingsarbete':
       case 'fokusområden':
-        computed.set(input.id, buildTextTable(input));
+        computed.set(input.id, buildTextTable(input, problems));
         break;
       case 'tabell':
         computed.set(input.id, buildGenericTable(input, problems, input.nettokostnad_tecken ?? tecken));

@@ -219,7 +219,7 @@ export function buildMålområde(input: MålområdeInput, period: { från: numbe
     return { ...goal, uppföljning: kf.uppföljning, ansvariga: kf.ansvariga, anmärkning: kf.anmärkning, beslutatAv: kf.beslutat_av, nämndmål };
   });
   const mål = input.mål.map((m, mi) => buildGoal(m, 'mal', 'Målet', ['mål', mi], ids, målår, problems, ctx));
-  return { kind: 'målområde', id: input.id, rubrik: input.rubrik, not: input.not, namn: input.namn, beskrivning: input.beskrivning, kfMål, mål, målår };
+  return { kind: 'målområde', id: input.id, rubrik: input.rubrik, not: input.not, namn: input.namn, beskrivning: input.beskrivning, kfMål, mål, målår, ...(input.etiketter ? { etiketter: input.etiketter } : {}) };
 }
 
 /** Goals not under one målområde; a goal's "målområde" must name a målområde block of the report. */
@@ -248,7 +248,7 @@ export function buildMåltabell(
     }
     return { ...goal, målområde: { id: m.målområde, namn } };
   });
-  return { kind: 'måltabell', id: input.id, rubrik: input.rubrik, not: input.not, mål, målår };
+  return { kind: 'måltabell', id: input.id, rubrik: input.rubrik, not: input.not, mål, målår, ...(input.etiketter ? { etiketter: input.etiketter } : {}) };
 }
 
 /** Resultatmål of one övergripande mål (årsredovisning): indicators assessed against the report year's riktvärde, rolled up per goal. */

@@ -8,7 +8,23 @@ import { sumAmounts } from './amounts.ts';
 
 type TextTableInput = Extract<BlockInput, { typ: 'nyckeltal' | 'utvecklingsarbete' | 'fokusområden' }>;
 
-export function buildTextTable(input: TextTableInput): TextTable {
+/** A text table with the author's column headings where given ("Planerat projekt/åtgärd"), one per column. */
+export function buildTextTable(input: TextTableInput, problems: Problems): TextTable {
+  const table = textTable(input);
+  const headings = input.kolumnrubriker;
+  if (!headings) return table;
+  if (headings.length !== table.columns.length) {
+    problems.error(
+      ['kolumnrubriker'],
+      'kolumnrubriker-antal',
+      `"kolumnrubriker" har ${headings.length} rubriker men tabellen har ${table.columns.length} kolumner.|Skriv en rubrik per kolumn, i ordning: ${table.columns.join(' | ')}.`,
+    );
+    return table;
+  }
+  return { ...table, columns: headings };
+}
+
+function textTable(input: TextTableInput): TextTable {
   const common = { id: input.id, rubrik: input.rubrik, not: input.not };
   switch (input.typ) {
     case 'nyckeltal':

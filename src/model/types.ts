@@ -6,7 +6,7 @@
 import type { AmountUnit, FormatOptions } from '../format/swedish.ts';
 import type { FontName, NetCostSign } from '../content/schema.ts';
 import type { Assessment, Outcome, Rules, Status, TrendResult, UppdragStatus } from './assessment/types.ts';
-import type { Vocabulary } from './vocabulary.ts';
+import type { Labels, Vocabulary } from './vocabulary.ts';
 
 export interface Report {
   /** The report's folder name; output files are named after it. */
@@ -304,6 +304,8 @@ export interface Målområde extends BlockCommon {
   kfMål: CouncilGoal[];
   /** Goals directly under the målområde, without a KF-mål above them. */
   mål: BoardGoal[];
+  /** Labels for this block's tables, over the report's. */
+  etiketter?: Partial<Labels>;
   /** The target years shown as columns: the report's period, or its "målår". */
   målår: string[];
 }
@@ -314,6 +316,8 @@ export interface Måltabell extends BlockCommon {
   rubrik: string;
   mål: (BoardGoal & { målområde?: { id: string; namn: string } })[];
   målår: string[];
+  /** Labels for this block's tables, over the report's. */
+  etiketter?: Partial<Labels>;
 }
 
 // ---------------------------------------------------------------- text tables

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { compute, INDEX, plain, section } from '../helpers/fixture.ts';
 import { resolveVocabulary, defaultVocabulary } from '../../src/model/vocabulary.ts';
-import type { Målområde, Report } from '../../src/model/types.ts';
+import type { DataBlock, Målområde, Report } from '../../src/model/types.ts';
 import { statusLine, titlePageFacts } from '../../src/render/views/document.ts';
 import { tableViews, viewContext } from '../../src/render/views/table-view.ts';
 import { symbolWord } from '../../src/render/symbols.ts';
@@ -78,6 +78,43 @@ etiketter:
     const { errors } = build(indexWith('etiketter: { målvärden: Riktvärde }'));
     expect(errors).toHaveLength(1);
     expect(errors[0]!.message).toBe('Okänd nyckel "målvärden". Menade du "målvärde"?');
+  });
+});
+
+describe('labels of one table', () => {
+  it('lets a goal block name its own level and baseline, over the report\'s labels', () => {
+    const { report, errors } = build(INDEX, {
+      '01-mal.md': section(`rubrik: Mål
+data:
+  - typ: måltabell
+    id: overgripande
+    rubrik: Övergripande mål
+    etiketter: { mål: Kommunstyrelsens övergripande mål, ingångsvärde: Ingångsvärde dec 2021 }
+    mål:
+      - { text: Alla arbetsplatser har arbetsplatsträffar, ingångsvärde: "84 %", målvärden: { 2024: "90 %" } }`),
+    });
+    expect(errors).toEqual([]);
+    const [view] = tableViews(report!.sections[0]!.blocks[0] as DataBlock, viewContext(report!));
+    // A label with its own date is not given "(år)".
+    expect(view!.head[0]!.map((h) => h.text)).toEqual(['Kommunstyrelsens övergripande mål', 'Ingångsvärde dec 2021', 'Målvärde']);
+  });
+
+  it('renames the columns of a text table, one heading per column, and says so when the count is wrong', () => {
+    const table = (headings: string) =>
+      build(INDEX, {
+        '01-u.md': section(`rubrik: Utveckling
+data:
+  - typ: utvecklingsarbete
+    id: utv
+    kolumnrubriker: ${headings}
+    rader: [{ projekt: Nytt system, syfte: Mindre arbete, ansvar: Strateggruppen }]`),
+      });
+    const ok = table('[Planerat projekt/åtgärd, Syfte, "Ansvar, enhet"]');
+    expect(ok.errors).toEqual([]);
+    const [view] = tableViews(ok.report!.sections[0]!.blocks[0] as DataBlock, viewContext(ok.report!));
+    expect(view!.head[0]!.map((h) => h.text)).toEqual(['Planerat projekt/åtgärd', 'Syfte', 'Ansvar, enhet']);
+    const wrong = table('[Projekt, Syfte]');
+    expect(wrong.errors.map((e) => e.message)).toEqual(['"kolumnrubriker" har 2 rubriker men tabellen har 3 kolumner.']);
   });
 });
 

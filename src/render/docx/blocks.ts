@@ -1,6 +1,7 @@
 /** Blocks of a section as Word content, in the order and look of the HTML partials (templates/gemensamt/partials). */
 import { HeadingLevel, Paragraph, ShadingType, TextRun, type ParagraphChild, type Table } from 'docx';
 import { isProseBlock, type Block, type DataBlock, type Report, type Resultatmål, type Uppdrag } from '../../model/types.ts';
+import { withBlockLabels } from '../views/goal-tables.ts';
 import { countSentences, kfMålLine, kfMålView, goalLevelName, tableViews, type ViewContext } from '../views/table-view.ts';
 import { assessmentNote, groupByArea, responsibilityLine, tagTextColour } from '../views/goal-cards.ts';
 import { globalGoal } from '../../model/agenda2030.ts';
@@ -57,7 +58,7 @@ export function addBlock(block: Block, ctx: DocxContext, body: Body): void {
           new Paragraph({
             keepNext: true,
             spacing: { before: 200, after: 80 },
-            children: [new TextRun({ text: ctx.view.ord.labels.kommunfullmäktiges_mål, bold: true, color: hex(ctx.report.profile.färger.primär) })],
+            children: [new TextRun({ text: withBlockLabels(ctx.view, block.etiketter).ord.labels.kommunfullmäktiges_mål, bold: true, color: hex(ctx.report.profile.färger.primär) })],
           }),
           ...block.kfMål.map((kf) => bullet(instance, [new TextRun(kfMålLine(kf))])),
         ]);

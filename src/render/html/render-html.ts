@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { isProseBlock, type Block, type Report, type UppdragItem } from '../../model/types.ts';
+import { withBlockLabels } from '../views/goal-tables.ts';
 import { countSentences, kfMålView, kfMålLine, goalLevelName, tableViews, viewContext, type TableView, type ViewContext } from '../views/table-view.ts';
 import { assessmentNote, groupByArea, responsibilityLine, tagTextColour } from '../views/goal-cards.ts';
 import { globalGoal } from '../../model/agenda2030.ts';
@@ -102,7 +103,7 @@ function blockView(block: Block, report: Report): Record<string, unknown> {
         beskrivning: block.beskrivning ?? null,
         // With assessments the KF-mål are listed in a table with their status instead.
         kfMål: kfMålView(block, ctx) ? [] : block.kfMål.map(kfMålLine),
-        kfMålRubrik: ctx.ord.labels.kommunfullmäktiges_mål,
+        kfMålRubrik: withBlockLabels(ctx, block.etiketter).ord.labels.kommunfullmäktiges_mål,
         tables: tables(tableViews(block, ctx)),
         not: block.not ?? null,
       };

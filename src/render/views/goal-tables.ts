@@ -8,6 +8,7 @@
 import type { CouncilGoal, Goal, Indicator, Målområde, Måltabell } from '../../model/types.ts';
 import { formatMeasured, formatTarget } from '../../format/values.ts';
 import { legendOrder } from '../symbols.ts';
+import type { Labels } from '../../model/vocabulary.ts';
 import { assessmentCell, koladaUrl, outcomeCell, text, trendCell, type CellView, type HeaderCellView, type RowView, type TableView, type ViewContext } from './cells.ts';
 
 /** One table row's goal: the text of each level (undefined where a level is skipped) and its indicator, if any. */
@@ -131,7 +132,7 @@ function goalTable(spec: GoalTableSpec, ctx: ViewContext): TableView | undefined
     caption: spec.caption.plan,
     widths: [...textWidths(textHeads.length, 64, [22, 24, 18]), 13, ...Array.from({ length: years }, () => 23 / years)],
     head: [
-      [...textHeads.map((h) => left(h, { rowSpan: 2 })), left(`${labels.ingångsvärde} (år)`, { rowSpan: 2 }), right(labels.målvärde, { colSpan: years, scope: 'colgroup' })],
+      [...textHeads.map((h) => left(h, { rowSpan: 2 })), left(/\d/.test(labels.ingångsvärde) ? labels.ingångsvärde : `${labels.ingångsvärde} (år)`, { rowSpan: 2 }), right(labels.målvärde, { colSpan: years, scope: 'colgroup' })],
       spec.målår.map((y) => right(y)),
     ],
     body,
@@ -212,7 +213,8 @@ function assessedGoalsView(id: string, caption: string, heading: string, goals: 
 }
 
 /** The tables of a målområde or måltabell, in print order. */
-export function goalViews(b: Målområde | Måltabell, ctx: ViewContext): TableView[] {
+export function goalViews(b: Målområde | Måltabell, reportCtx: ViewContext): TableView[] {
+  const ctx = withBlockLabels(reportCtx, b.etiketter);
   const { labels } = ctx.ord;
   const views: (TableView | undefined)[] = [];
   if (b.kind === 'målområde') {
@@ -231,6 +233,12 @@ export function goalViews(b: Målområde | Måltabell, ctx: ViewContext): TableV
     );
   }
   return views.filter((v): v is TableView => v !== undefined);
+}
+
+/** The view context with a block's own labels over the report's. */
+export function withBlockLabels(ctx: ViewContext, etiketter: Partial<Labels> | undefined): ViewContext {
+  if (!etiketter) return ctx;
+  return { ...ctx, ord: { ...ctx.ord, labels: { ...ctx.ord.labels, ...(Object.fromEntries(Object.entries(etiketter).filter(([, v]) => v)) as Partial<Labels>) } } };
 }
 
 /** A goal level's name in running text, in the municipality's words: "KF-mål", "nämndmål", "kommunstyrelsens mål". */
