@@ -200,13 +200,32 @@ function extremes(categories: readonly string[], values: readonly (number | null
 }
 
 const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
-const neg = (v: number | null | undefined): number | null => (v === null || v === undefined ? null : v === 0 ? 0 : -v);
 
 /**
- * Net cost as a positive amount, from a block's figure under its sign convention: a table that prints net cost
- * negative (nettokostnad_tecken: negativ) is turned around; one that prints it positive is drawn as it stands.
+ * The size of a net cost, for comparisons only: a table that prints net cost negative (nettokostnad_tecken: negativ)
+ * has its largest cost at its most negative figure. Charts draw and print every figure with the sign its table has.
  */
-const asCost = (v: number | null | undefined, tecken: Tecken): number | null => (tecken === 'negativ' ? neg(v) : (v ?? null));
+const costSize = (v: number, tecken: Tecken): number => (tecken === 'negativ' ? -v : v);
+
+/** The category with the largest and the smallest net cost of a series, whichever sign its table prints net cost with. */
+function costExtremes(categories: readonly string[], values: readonly (number | null)[], tecken: Tecken): { max?: [string, number]; min?: [string, number] } {
+  const { max, min } = extremes(categories, values.map((v) => (v === null ? null : costSize(v, tecken))));
+  const signed = (e?: [string, number]): [string, number] | undefined => (e ? [e[0], values[categories.indexOf(e[0])]!] : undefined);
+  return { max: signed(max), min: signed(min) };
+}
+
+/** " (nettointäkt)" after a figure with the sign of an income under the table's convention, so "Minst" stays true. */
+const income = (v: number, tecken: Tecken): string => (costSize(v, tecken) < 0 ? ' (nettointäkt)' : '');
+
+/**
+ * A change in net cost in words, from the table's figures under its sign convention: from −74 611 to −79 366
+ * (negativ) or from 74 611 to 79 366 (positiv) is "en kostnadsökning med 4 755 tkr".
+ */
+function costChange(from: number, to: number, tecken: Tecken, unit: DiagramUnit, format: FormatOptions): string {
+  const delta = costSize(to, tecken) - costSize(from, tecken);
+  if (delta === 0) return 'oförändrad nettokostnad';
+  return `en kostnads${delta > 0 ? 'ökning' : 'minskning'} med ${formatChartValue(Math.abs(delta), unit, format)}`;
+}
 
 // ---------------------------------------------------------------- budget
 
@@ -242,23 +261,23 @@ function budgetData(input: DiagramInput, b: Internbudget, problems: Problems, fo
   const kategorier = rows.map((r) => r.namn);
   const serier: DiagramSeries[] = columns.map((c, i) => ({
     namn: c.rubrik,
-    värden: rows.map((r) => asCost(r.values[c.id]?.value, b.tecken)),
+    värden: rows.map((r) => r.values[c.id]?.value ?? null),
     form: 'stapel',
     roll: i === columns.length - 1 ? 'huvud' : 'jämförelse',
   }));
   const enhet: DiagramUnit = { kind: 'belopp', enhet: b.enhet };
-  const totals = columns.map((c) => asCost(part.summa.values[c.id]?.value, b.tecken));
+  const totals = columns.map((c) => part.summa.values[c.id]?.value ?? null);
   const now = columns.at(-1)!;
   const before = columns.length > 1 ? columns[0] : undefined;
   const rubrik = `Nettokostnad per verksamhet: ${now.rubrik}${before ? ` mot ${before.rubrik}` : ''}`;
-  const { max, min } = extremes(kategorier, serier.at(-1)!.värden);
+  const { max, min } = costExtremes(kategorier, serier.at(-1)!.värden, b.tecken);
   const total = totals.at(-1);
   const alt = [
     `Liggande stapeldiagram: nettokostnad per verksamhet, ${now.rubrik}${before ? ` mot ${before.rubrik}` : ''} (${b.enhet}).`,
-    max ? `Störst: ${max[0]} ${formatChartValue(max[1], enhet, format)} (${now.rubrik}).` : '',
-    min && min[0] !== max?.[0] ? `Minst: ${min[0]} ${formatChartValue(min[1], enhet, format)}.` : '',
+    max ? `Störst: ${max[0]} ${formatChartValue(max[1], enhet, format)}${income(max[1], b.tecken)} (${now.rubrik}).` : '',
+    min && min[0] !== max?.[0] ? `Minst: ${min[0]} ${formatChartValue(min[1], enhet, format)}${income(min[1], b.tecken)}.` : '',
     total !== null && total !== undefined
-      ? `Totalt ${now.rubrik}: ${formatChartValue(total, enhet, format)}${before && totals[0] !== null && totals[0] !== undefined ? `, ${change(total - totals[0], enhet, format)} mot ${before.rubrik}` : ''}.`
+      ? `Totalt ${now.rubrik}: ${formatChartValue(total, enhet, format)}${before && totals[0] !== null && totals[0] !== undefined ? `, ${costChange(totals[0], total, b.tecken, enhet, format)} mot ${before.rubrik}` : ''}.`
       : '',
   ];
   return {
@@ -282,13 +301,13 @@ function driftData(b: Driftredovisning, format: FormatOptions): ChartData {
   const kategorier = b.rows.map((r) => r.verksamhet);
   const enhet: DiagramUnit = { kind: 'belopp', enhet: b.enhet };
   const serier: DiagramSeries[] = [
-    { namn: headings.budget, värden: b.rows.map((r) => asCost(r.values.budget.value, b.tecken)), form: 'stapel', roll: 'jämförelse' },
-    { namn: headings.utfall, värden: b.rows.map((r) => asCost(r.values.utfall.value, b.tecken)), form: 'stapel', roll: 'huvud' },
+    { namn: headings.budget, värden: b.rows.map((r) => r.values.budget.value), form: 'stapel', roll: 'jämförelse' },
+    { namn: headings.utfall, värden: b.rows.map((r) => r.values.utfall.value), form: 'stapel', roll: 'huvud' },
     { namn: headings.avvikelse, värden: b.rows.map((r) => r.values.avvikelse.value), form: 'etikett', roll: 'huvud', medTecken: true },
   ];
   const utfall = serier[1]!.värden;
   const avvikelse = serier[2]!.värden;
-  const { max } = extremes(kategorier, utfall);
+  const { max } = costExtremes(kategorier, utfall, b.tecken);
   const dev = extremes(kategorier, avvikelse);
   const s = b.summa.values;
   const at = (name: string) => kategorier.indexOf(name);
@@ -298,7 +317,7 @@ function driftData(b: Driftredovisning, format: FormatOptions): ChartData {
     dev.max && dev.max[1] > 0 ? `Största positiva avvikelse: ${dev.max[0]} ${formatChartValue(dev.max[1], enhet, format, true)}.` : '',
     dev.min && dev.min[1] < 0 ? `Största negativa avvikelse: ${dev.min[0]} ${formatChartValue(dev.min[1], enhet, format, true)}.` : '',
     s.utfall.value !== null && s.budget.value !== null
-      ? `Totalt: utfall ${formatChartValue(asCost(s.utfall.value, b.tecken)!, enhet, format)} mot budget ${formatChartValue(asCost(s.budget.value, b.tecken)!, enhet, format)}${s.avvikelse.value !== null ? `, avvikelse ${formatChartValue(s.avvikelse.value, enhet, format, true)}` : ''}.`
+      ? `Totalt: utfall ${formatChartValue(s.utfall.value, enhet, format)} mot budget ${formatChartValue(s.budget.value, enhet, format)}${s.avvikelse.value !== null ? `, avvikelse ${formatChartValue(s.avvikelse.value, enhet, format, true)}` : ''}.`
       : '',
   ];
   return {
@@ -308,7 +327,7 @@ function driftData(b: Driftredovisning, format: FormatOptions): ChartData {
     kategorirubrik: 'Verksamhetsområde',
     kategorier,
     serier,
-    summa: { namn: b.summa.rubrik, värden: [asCost(s.budget.value, b.tecken), asCost(s.utfall.value, b.tecken), s.avvikelse.value] },
+    summa: { namn: b.summa.rubrik, värden: [s.budget.value, s.utfall.value, s.avvikelse.value] },
     enhet,
     axel: `Nettokostnad (${b.enhet})`,
     alt: alt.filter(Boolean).join(' '),

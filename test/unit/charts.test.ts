@@ -7,15 +7,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { compute, plain, section } from '../helpers/fixture.ts';
+import { compute, INDEX, plain, section } from '../helpers/fixture.ts';
 import { Diagnostics } from '../../src/diagnostics.ts';
 import { loadAndCompute } from '../../src/model/build-model.ts';
-import type { Diagram, Report } from '../../src/model/types.ts';
+import type { Diagram, Driftredovisning, Internbudget, Report } from '../../src/model/types.ts';
 import { chartConfig, chartSize, palette, roleColour, wrapLabel, type ChartStyle } from '../../src/render/charts/config.ts';
 import { chartCache, drawChart, PNG_SCALE } from '../../src/render/charts/draw.ts';
 import { inlineSvg } from '../../src/render/charts/svg.ts';
 import { contrastRatio } from '../../src/content/contrast.ts';
-import { diagramTableView, viewContext } from '../../src/render/views/table-view.ts';
+import { diagramTableView, tableViews, viewContext } from '../../src/render/views/table-view.ts';
 
 const BUDGET = `
 rubrik: Ekonomi
@@ -82,23 +82,25 @@ describe('chart data from the computed model', () => {
     report = result.report!;
   });
 
-  it('budget: nettokostnad per verksamhet, the two budget columns of the change column, costs as positive amounts', () => {
+  it('budget: nettokostnad per verksamhet, the two budget columns of the change column, with the signs of the table (negativ)', () => {
     const d = diagrams(report).find((x) => x.id === 'budget-diagram')!;
     expect(d.kategorier).toEqual(['Individ och familjeomsorg', 'Äldreomsorg', 'Arbetsmarknadsåtgärder']);
+    // The table prints net cost negative (the default), so the chart draws it negative too: bars growing leftward from 0.
     expect(d.serier.map((s) => [s.namn, s.roll, s.värden])).toEqual([
-      ['Budget 2023', 'jämförelse', [60698, 290000, 2867]],
-      ['Budget 2024', 'huvud', [64268, 312400, 3696]],
+      ['Budget 2023', 'jämförelse', [-60698, -290000, -2867]],
+      ['Budget 2024', 'huvud', [-64268, -312400, -3696]],
     ]);
     // The total comes from the internbudget's computed sum row, not from the chart.
-    expect(d.summa).toEqual({ namn: 'S:a Nettokostnad', värden: [353565, 380364] });
+    expect(d.summa).toEqual({ namn: 'S:a Nettokostnad', värden: [-353565, -380364] });
     expect(d.riktning).toBe('liggande');
     expect(d.rubrik).toBe('Nettokostnad per verksamhet: Budget 2024 mot Budget 2023');
   });
 
-  it('budget: the alt text names the type, the largest and smallest, the total and the change, in Swedish figures', () => {
+  it('budget: the alt text names the type, the largest and smallest cost, the total and the change in net cost, with the table’s signs', () => {
     const d = diagrams(report).find((x) => x.id === 'budget-diagram')!;
+    // Largest and smallest by the size of the cost; the total grows from −353 565 to −380 364: a cost increase.
     expect(plain(d.alt)).toBe(
-      'Liggande stapeldiagram: nettokostnad per verksamhet, Budget 2024 mot Budget 2023 (tkr). Störst: Äldreomsorg 312 400 tkr (Budget 2024). Minst: Arbetsmarknadsåtgärder 3 696 tkr. Totalt Budget 2024: 380 364 tkr, en ökning med 26 799 tkr mot Budget 2023.',
+      'Liggande stapeldiagram: nettokostnad per verksamhet, Budget 2024 mot Budget 2023 (tkr). Störst: Äldreomsorg −312 400 tkr (Budget 2024). Minst: Arbetsmarknadsåtgärder −3 696 tkr. Totalt Budget 2024: −380 364 tkr, en kostnadsökning med 26 799 tkr mot Budget 2023.',
     );
   });
 
@@ -136,17 +138,177 @@ describe('chart data from the computed model', () => {
     expect(last.blocks.filter((b) => b.kind === 'diagram').map((b) => [(b as Diagram).id, (b as Diagram).visa])).toEqual([['arenden-diagram', 'tabell']]);
   });
 
-  it('the data table is a table view: category rows, one column per series, the sum row, Swedish numbers', () => {
+  it('the data table is a table view: category rows, one column per series, the sum row, Swedish numbers with the table’s minus', () => {
     const d = diagrams(report).find((x) => x.id === 'budget-diagram')!;
     const view = diagramTableView(d, viewContext(report));
     expect(view.caption).toBe('Diagrammets data: Nettokostnad per verksamhet: Budget 2024 mot Budget 2023 (tkr)');
     expect(view.head[0]!.map((h) => h.text)).toEqual(['Verksamhet', 'Budget 2023', 'Budget 2024']);
     expect(view.body.map((r) => [r.kind, ...r.cells.map((c) => plain(c.lines.join(' ')))])).toEqual([
-      ['data', 'Individ och familjeomsorg', '60 698', '64 268'],
-      ['data', 'Äldreomsorg', '290 000', '312 400'],
-      ['data', 'Arbetsmarknadsåtgärder', '2 867', '3 696'],
-      ['total', 'S:a Nettokostnad', '353 565', '380 364'],
+      ['data', 'Individ och familjeomsorg', '−60 698', '−64 268'],
+      ['data', 'Äldreomsorg', '−290 000', '−312 400'],
+      ['data', 'Arbetsmarknadsåtgärder', '−2 867', '−3 696'],
+      ['total', 'S:a Nettokostnad', '−353 565', '−380 364'],
     ]);
+  });
+});
+
+/** The cells of a budget chart's data table next to the same rows and columns of its internbudget table. */
+function budgetCells(report: Report, chartId: string, tableId: string) {
+  const d = diagrams(report).find((x) => x.id === chartId && x.visa !== 'tabell')!;
+  const ib = report.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'internbudget' && b.id === tableId)!;
+  const table = tableViews(ib as Internbudget, viewContext(report))[0]!;
+  const columns = table.head.at(-1)!.map((h) => h.text);
+  const chart = diagramTableView(d, viewContext(report));
+  const fromChart = chart.body.map((r) => r.cells.map((c) => c.lines.join(' ')));
+  const picked = chart.head[0]!.slice(1).map((h) => columns.indexOf(h.text));
+  const fromTable = table.body
+    .filter((r) => (r.kind === 'data' || r.kind === 'total') && fromChart.some((c) => c[0] === r.cells[0]!.lines.join(' ')))
+    .map((r) => [r.cells[0]!.lines.join(' '), ...picked.map((i) => r.cells[i]!.lines.join(' '))]);
+  return { d, fromChart, fromTable };
+}
+
+describe('budget and driftredovisning charts show the signs of their table, under both conventions', () => {
+  const ib = (enhet: 'tkr' | 'mnkr', tecken: 'negativ' | 'positiv' | undefined, rows: string) => `
+rubrik: Ekonomi
+data:
+  - typ: internbudget
+    id: ib
+    enhet: ${enhet}${tecken ? `\n    nettokostnad_tecken: ${tecken}` : ''}
+    kolumner: [{ id: b21, rubrik: Budget 2021 }, { id: b22, rubrik: Budget 2022 }]
+    nettokostnad:
+      rader:
+${rows}
+  - typ: diagram
+    id: d
+    diagramtyp: budget
+    källa: ib
+`;
+  const build = (text: string) => {
+    const result = compute({ '01-ekonomi.md': section(text, '\n[[ib]]\n\n[[d]]\n') });
+    expect(result.errors).toEqual([]);
+    return result.report!;
+  };
+
+  it('tkr, negativ: a net cost from −74 611 to −79 366 is a cost increase of 4 755, drawn and written negative', () => {
+    const report = build(ib('tkr', 'negativ', '        - { namn: Kommunstyrelsen, b21: -74611, b22: -79366 }\n        - { namn: Räddningstjänst, b21: -9200, b22: -9405 }'));
+    const { d, fromChart, fromTable } = budgetCells(report, 'd', 'ib');
+    expect(d.serier.map((s) => s.värden)).toEqual([[-74611, -9200], [-79366, -9405]]);
+    expect(d.summa!.värden).toEqual([-83811, -88771]);
+    expect(fromChart).toEqual(fromTable);
+    expect(fromChart.map((r) => r.map(plain))).toEqual([
+      ['Kommunstyrelsen', '−74 611', '−79 366'],
+      ['Räddningstjänst', '−9 200', '−9 405'],
+      ['S:a Nettokostnad', '−83 811', '−88 771'],
+    ]);
+    expect(plain(d.alt)).toBe(
+      'Liggande stapeldiagram: nettokostnad per verksamhet, Budget 2022 mot Budget 2021 (tkr). Störst: Kommunstyrelsen −79 366 tkr (Budget 2022). Minst: Räddningstjänst −9 405 tkr. Totalt Budget 2022: −88 771 tkr, en kostnadsökning med 4 960 tkr mot Budget 2021.',
+    );
+    // The bars' labels on the value axis carry the profile's minus sign.
+    const x = (chartConfig(d, style).options!.scales as Record<string, { ticks: { callback: (v: number) => string } }>).x!;
+    expect(x.ticks.callback(-50000)).toBe('−50\u00a0000');
+  });
+
+  it('tkr, positiv: the same net cost printed positive is drawn positive, and is the same cost increase', () => {
+    const report = build(ib('tkr', 'positiv', '        - { namn: Kommunstyrelsen, b21: 74611, b22: 79366 }\n        - { namn: Räddningstjänst, b21: 9200, b22: 9405 }'));
+    const { d, fromChart, fromTable } = budgetCells(report, 'd', 'ib');
+    expect(d.serier.map((s) => s.värden)).toEqual([[74611, 9200], [79366, 9405]]);
+    expect(d.summa!.värden).toEqual([83811, 88771]);
+    expect(fromChart).toEqual(fromTable);
+    expect(fromChart.flat().join(' ')).not.toMatch(/[−-]\d/);
+    expect(plain(d.alt)).toBe(
+      'Liggande stapeldiagram: nettokostnad per verksamhet, Budget 2022 mot Budget 2021 (tkr). Störst: Kommunstyrelsen 79 366 tkr (Budget 2022). Minst: Räddningstjänst 9 405 tkr. Totalt Budget 2022: 88 771 tkr, en kostnadsökning med 4 960 tkr mot Budget 2021.',
+    );
+  });
+
+  it('positiv with a net income row: "Minst" names it as a net income, and a falling net cost is a cost decrease', () => {
+    const report = build(ib('tkr', 'positiv', '        - { namn: Kommunstyrelsen, b21: 45000, b22: 42000 }\n        - { namn: Övr fastigheter, b21: -4427, b22: -5863 }'));
+    const d = diagrams(report).find((x) => x.id === 'd')!;
+    expect(d.serier[1]!.värden).toEqual([42000, -5863]);
+    expect(plain(d.alt)).toContain('Störst: Kommunstyrelsen 42 000 tkr (Budget 2022). Minst: Övr fastigheter −5 863 tkr (nettointäkt).');
+    expect(plain(d.alt)).toContain('Totalt Budget 2022: 36 137 tkr, en kostnadsminskning med 4 436 tkr mot Budget 2021.');
+  });
+
+  it('mnkr, negativ: one decimal, the minus of the table, the largest cost the most negative figure', () => {
+    const report = build(ib('mnkr', undefined, '        - { namn: Utbildning, b21: -812.4, b22: -835.1 }\n        - { namn: Vård och omsorg, b21: -1020.5, b22: -1047.0 }'));
+    const { d, fromChart, fromTable } = budgetCells(report, 'd', 'ib');
+    expect(d.serier.map((s) => s.värden)).toEqual([[-812.4, -1020.5], [-835.1, -1047]]);
+    expect(fromChart).toEqual(fromTable);
+    expect(fromChart.map((r) => r.map(plain))).toEqual([
+      ['Utbildning', '−812,4', '−835,1'],
+      ['Vård och omsorg', '−1 020,5', '−1 047,0'],
+      ['S:a Nettokostnad', '−1 832,9', '−1 882,1'],
+    ]);
+    expect(plain(d.alt)).toBe(
+      'Liggande stapeldiagram: nettokostnad per verksamhet, Budget 2022 mot Budget 2021 (mnkr). Störst: Vård och omsorg −1 047,0 mnkr (Budget 2022). Minst: Utbildning −835,1 mnkr. Totalt Budget 2022: −1 882,1 mnkr, en kostnadsökning med 49,2 mnkr mot Budget 2021.',
+    );
+  });
+
+  it('mnkr, positiv: drawn and written positive, with one decimal', () => {
+    const report = build(ib('mnkr', 'positiv', '        - { namn: Utbildning, b21: 812.4, b22: 835.1 }\n        - { namn: Vård och omsorg, b21: 1020.5, b22: 1047.0 }'));
+    const { d, fromChart, fromTable } = budgetCells(report, 'd', 'ib');
+    expect(d.serier.map((s) => s.värden)).toEqual([[812.4, 1020.5], [835.1, 1047]]);
+    expect(fromChart).toEqual(fromTable);
+    expect(plain(d.alt)).toBe(
+      'Liggande stapeldiagram: nettokostnad per verksamhet, Budget 2022 mot Budget 2021 (mnkr). Störst: Vård och omsorg 1 047,0 mnkr (Budget 2022). Minst: Utbildning 835,1 mnkr. Totalt Budget 2022: 1 882,1 mnkr, en kostnadsökning med 49,2 mnkr mot Budget 2021.',
+    );
+  });
+
+  const drift = (tecken: 'negativ' | 'positiv', enhet: 'tkr' | 'mnkr', rows: string) =>
+    compute(
+      {
+        '01-ekonomi.md': section(`
+rubrik: Ekonomisk ställning
+data:
+  - typ: driftredovisning
+    id: drift
+    enhet: ${enhet}
+    nettokostnad_tecken: ${tecken}
+    rader:
+${rows}
+  - typ: diagram
+    id: drift-diagram
+    diagramtyp: driftredovisning
+    källa: drift
+`),
+      },
+      { index: INDEX.replace('typ: verksamhetsplan', 'typ: årsredovisning').replace('period: 2024–2026', 'period: 2024') },
+    );
+  /** The chart's budget and utfall cells beside the table's, row by row with the Summa row. */
+  const driftCells = (report: Report) => {
+    const d = diagrams(report).find((x) => x.id === 'drift-diagram')!;
+    const b = report.sections.flatMap((s) => s.blocks).find((x) => x.kind === 'driftredovisning')!;
+    const table = tableViews(b as Driftredovisning, viewContext(report))[0]!;
+    const head = table.head.at(-1)!.map((h) => h.text);
+    const chart = diagramTableView(d, viewContext(report));
+    const picked = chart.head[0]!.slice(1).map((h) => head.indexOf(h.text));
+    return {
+      d,
+      fromChart: chart.body.map((r) => r.cells.map((c) => c.lines.join(' '))),
+      fromTable: table.body.map((r) => [r.cells[0]!.lines.join(' '), ...picked.map((i) => r.cells[i]!.lines.join(' '))]),
+    };
+  };
+
+  it('driftredovisning, negativ (mnkr): budget and utfall negative as in the table, avvikelse positive when favourable', () => {
+    const { report, errors } = drift('negativ', 'mnkr', '      - { verksamhet: Äldreomsorg, utfall: -314.9, budget: -309.1 }\n      - { verksamhet: Förvaltningsgemensamt, utfall: -20.8, budget: -29.8 }');
+    expect(errors).toEqual([]);
+    const { d, fromChart, fromTable } = driftCells(report!);
+    // The computed avvikelse is a binary fraction (−5,8 as −5.79999…); tables and chart print it to the unit's decimal.
+    expect(d.serier.map((s) => s.värden.map((v) => Math.round(v! * 10) / 10))).toEqual([[-309.1, -29.8], [-314.9, -20.8], [-5.8, 9]]);
+    expect(fromChart).toEqual(fromTable);
+    expect(plain(d.alt)).toContain('Störst: Äldreomsorg, utfall −314,9 mnkr mot budget −309,1 mnkr.');
+    expect(plain(d.alt)).toContain('Största positiva avvikelse: Förvaltningsgemensamt +9,0 mnkr. Största negativa avvikelse: Äldreomsorg −5,8 mnkr.');
+    expect(plain(d.alt)).toContain('Totalt: utfall −335,7 mnkr mot budget −338,9 mnkr, avvikelse +3,2 mnkr.');
+  });
+
+  it('driftredovisning, positiv (tkr): budget and utfall positive as in the table, avvikelse = budget − utfall keeps its meaning', () => {
+    const { report, errors } = drift('positiv', 'tkr', '      - { verksamhet: Äldreomsorg, utfall: 314902, budget: 309142 }\n      - { verksamhet: Förvaltningsgemensamt, utfall: 20790, budget: 29814 }');
+    expect(errors).toEqual([]);
+    const { d, fromChart, fromTable } = driftCells(report!);
+    expect(d.serier.map((s) => s.värden)).toEqual([[309142, 29814], [314902, 20790], [-5760, 9024]]);
+    expect(fromChart).toEqual(fromTable);
+    expect(plain(d.alt)).toContain('Störst: Äldreomsorg, utfall 314 902 tkr mot budget 309 142 tkr.');
+    expect(plain(d.alt)).toContain('Största positiva avvikelse: Förvaltningsgemensamt +9 024 tkr. Största negativa avvikelse: Äldreomsorg −5 760 tkr.');
+    expect(plain(d.alt)).toContain('Totalt: utfall 335 692 tkr mot budget 338 956 tkr, avvikelse +3 264 tkr.');
   });
 });
 
@@ -193,15 +355,21 @@ describe('the årsredovisning charts of the example (Katrineholm 2024)', () => {
   });
   const byType = (t: Diagram['diagramtyp']) => charts.find((c) => c.diagramtyp === t && c.visa !== 'tabell')!;
 
-  it('driftredovisning: budget and utfall as costs, the avvikelse as a signed label, the Summa row', () => {
+  it('driftredovisning: budget and utfall negative as in the table, the avvikelse as a signed label, the Summa row', () => {
     const d = byType('driftredovisning');
     expect(d.serier.map((s) => [s.namn, s.form, s.värden[0]])).toEqual([
-      ['Budget 2024', 'stapel', 29814],
-      ['Utfall 2024', 'stapel', 20790],
+      ['Budget 2024', 'stapel', -29814],
+      ['Utfall 2024', 'stapel', -20790],
       ['Avvikelse 2024', 'etikett', 9024],
     ]);
+    expect(d.summa!.värden).toEqual([-907426, -907875, -450]);
+    // The largest cost is the most negative utfall.
+    expect(plain(d.alt)).toContain('Störst: Äldreomsorg, utfall −314 902 tkr mot budget −309 142 tkr.');
     expect(plain(d.alt)).toContain('Största positiva avvikelse: Förvaltningsgemensamt +9 024 tkr. Största negativa avvikelse: Äldreomsorg −5 761 tkr.');
-    expect(plain(d.alt)).toContain('Totalt: utfall 907 875 tkr mot budget 907 426 tkr, avvikelse −450 tkr.');
+    expect(plain(d.alt)).toContain('Totalt: utfall −907 875 tkr mot budget −907 426 tkr, avvikelse −450 tkr.');
+    // The avvikelse labels by the bars: positive favourable, with its sign.
+    const labels = chartConfig(d, style);
+    expect(labels.plugins?.map((p) => p.id)).toEqual(['kommunrapportEtiketter']);
   });
 
   it('investeringar: utfall against budget per project, the share used', () => {
@@ -307,6 +475,39 @@ describe('drawing', () => {
     // Named as the page's @font-face names it (quoted: "3" alone is no CSS identifier), not as the file does.
     expect(svg).toMatch(/font-family="'Source Sans 3'"/);
     expect(svg).not.toMatch(/ExtraLight/);
+  });
+
+  it('negative net costs (nettokostnad_tecken: negativ): bars grow leftward from 0 at the right, a dark zero line, signed ticks, labels right of 0', () => {
+    const negative: Diagram = {
+      ...sample,
+      diagramtyp: 'driftredovisning',
+      serier: [
+        { namn: 'Budget 2024', värden: [-309142, -29814], form: 'stapel', roll: 'jämförelse' },
+        { namn: 'Utfall 2024', värden: [-314902, -20790], form: 'stapel', roll: 'huvud' },
+        { namn: 'Avvikelse 2024', värden: [-5760, 9024], form: 'etikett', roll: 'huvud', medTecken: true },
+      ],
+    };
+    const svg = Buffer.from(drawChart(negative, style as ChartStyle & { font: 'Source Sans 3' }, 'svg').data).toString('utf8');
+    const tickX = (text: string) => Number(new RegExp(`translate\\(([\\d.]+) [\\d.]+\\)[^>]*>${text}</text>`).exec(svg)?.[1]);
+    // The value axis runs from the most negative tick on the left to 0 on the right; the axis title stays.
+    expect(tickX('−350 000')).toBeLessThan(tickX('−50 000'));
+    expect(tickX('−50 000')).toBeLessThan(tickX('0'));
+    expect(svg).not.toMatch(/>50 000<\/text>/);
+    expect(svg).toContain('>Nettokostnad (tkr)</text>');
+    // The zero line is drawn dark, like the category axis, where the bars start.
+    const zero = tickX('0');
+    const darkLines = [...svg.matchAll(/stroke="#767676"[^>]* d="M([\d.]+) /g)].map((m) => Number(m[1]));
+    expect(darkLines.some((x) => Math.abs(x - zero) < 1)).toBe(true);
+    // The signed avvikelse labels stand just right of the zero line, favourable ones with "+".
+    for (const label of ['Avvikelse −5 760', 'Avvikelse +9 024']) {
+      const x = Number(new RegExp(`x="([\\d.]+),[^>]*>${label.replace('+', '\\+')}</text>`).exec(svg)?.[1]);
+      expect(x, label).toBeGreaterThan(zero);
+      expect(x - zero, label).toBeLessThan(10);
+    }
+    // Charts with no negative figure keep the plain grey gridline at 0.
+    const grid = (d: Diagram) => JSON.stringify((chartConfig(d, style).options!.scales as Record<string, { grid: unknown }>).x!.grid, (_k, v: unknown) => (typeof v === 'function' ? 'fn' : v));
+    expect(grid(sample)).toBe('{"color":"#D9D9D9"}');
+    expect(grid(negative)).toBe('{"color":"fn"}');
   });
 
   it('the PNG is 2,5 times the CSS size: 1 600 pixels wide, over 200 dpi at 17 cm', () => {

@@ -81,7 +81,10 @@ export function labelText(series: DiagramSeries, value: number, unit: DiagramUni
   return `${word} ${sign}${axisNumber(value, unit, format)}`;
 }
 
-/** Writes the label series (avvikelse, kvar) after the bars of each category. */
+/**
+ * Writes the label series (avvikelse, kvar) after the bars of each category: right of the bars' right end, which for
+ * bars growing leftward from 0 (net cost printed negative) is the zero line, so the labels stand in a column there.
+ */
 function labelPlugin(labels: (string | undefined)[], horizontal: boolean, style: ChartStyle): Plugin<'bar'> {
   return {
     id: 'kommunrapportEtiketter',
@@ -171,10 +174,14 @@ export function chartConfig(d: Diagram, style: ChartStyle): ChartConfiguration<'
     };
   });
 
+  // Figures are drawn with the sign they have in the källa table: a table that prints net cost negative gives bars
+  // that grow leftward (downward) from 0. Then the zero line is drawn as dark as the category axis, so the bars'
+  // common base is clear also where it is not the edge beside the category names.
+  const negative = drawn.some((s) => s.värden.some((v) => v !== null && v < 0));
   const valueAxis = {
     beginAtZero: true,
     stacked: d.staplad,
-    grid: { color: '#D9D9D9' },
+    grid: negative ? { color: (c: { tick?: { value: number } }) => (c.tick?.value === 0 ? '#767676' : '#D9D9D9') } : { color: '#D9D9D9' },
     border: { display: false },
     ticks: {
       color: style.text,
