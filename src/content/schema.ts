@@ -22,7 +22,7 @@ export type FontName = keyof typeof bundledFonts;
 
 /** Labels a municipality may word its own way; defaults in src/model/vocabulary.ts. */
 export const labelKeys = [
-  'kf_mål', 'nämndmål', 'mål', 'kommunfullmäktiges_mål', 'mått', 'ingångsvärde', 'målvärde',
+  'kf_mål', 'nämndmål', 'mål', 'kommunfullmäktiges_mål', 'egna_indikatorer', 'mått', 'ingångsvärde', 'målvärde',
   'utfall', 'trend', 'bedömning', 'ordförande', 'ansvarig_chef', 'förvaltning', 'antagen',
 ] as const;
 export type LabelKey = (typeof labelKeys)[number];
@@ -318,6 +318,8 @@ const goalMeasure = {
   datakälla: text.optional(),
   kolada: indicatorSchema.shape.kolada,
   riktning: z.enum(['högre', 'lägre']).optional(),
+  aktiviteter_genomförda: indicatorSchema.shape.aktiviteter_genomförda,
+  jämförbar_från: indicatorSchema.shape.jämförbar_från,
 };
 
 const boardGoalSchema = strict(goalMeasure);

@@ -10,16 +10,21 @@ export function sameAmount(a: number, b: number): boolean {
   return Math.abs(a - b) < 1e-6;
 }
 
+/** Floating-point noise off a computed amount (206.79999999999998 → 206.8); amounts have at most a few decimals. */
+export function clean(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
 /** Sum of cells; blank when every cell is blank. */
 export function sumAmounts(values: readonly (number | null)[]): number | null {
   if (values.every((v) => v === null)) return null;
-  return values.reduce<number>((acc, v) => acc + (v ?? 0), 0);
+  return clean(values.reduce<number>((acc, v) => acc + (v ?? 0), 0));
 }
 
 /** Difference till − från; blank when both are blank. */
 export function difference(till: number | null, från: number | null): number | null {
   if (till === null && från === null) return null;
-  return (till ?? 0) - (från ?? 0);
+  return clean((till ?? 0) - (från ?? 0));
 }
 
 /** A stated value checked against the computed one: the computed value wins when none is stated. */

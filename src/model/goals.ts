@@ -150,7 +150,10 @@ export function assessGoal(
   return noteOverride(applyJudgement(computed, written, reportJudgement(problems, path)), problems, path, label);
 }
 
-type GoalFields = Pick<GoalInput, 'id' | 'text' | 'agenda2030' | 'indikatorer' | 'bedömning' | 'ingångsvärde' | 'målvärden' | 'utfall' | 'datakälla' | 'kolada' | 'riktning'>;
+type GoalFields = Pick<
+  GoalInput,
+  'id' | 'text' | 'agenda2030' | 'indikatorer' | 'bedömning' | 'ingångsvärde' | 'målvärden' | 'utfall' | 'datakälla' | 'kolada' | 'riktning' | 'aktiviteter_genomförda' | 'jämförbar_från'
+>;
 
 /**
  * A goal's indicators: those listed, after (shorthand) the goal as its own measure when it carries a
@@ -164,6 +167,8 @@ function goalIndicators(goal: GoalFields, path: Path, ids: IdScope, målår: rea
       datakälla: goal.datakälla,
       kolada: goal.kolada,
       riktning: goal.riktning ?? 'högre',
+      aktiviteter_genomförda: goal.aktiviteter_genomförda,
+      jämförbar_från: goal.jämförbar_från,
       ingångsvärde: goal.ingångsvärde,
       målvärden: goal.målvärden ?? {},
       utfall: goal.utfall ?? {},

@@ -16,6 +16,8 @@ export const defaultLabels: Record<LabelKey, string> = {
   /** Goals directly under a målområde (kommunstyrelsens mål) and in a måltabell. */
   mål: 'Mål',
   kommunfullmäktiges_mål: 'Kommunfullmäktiges mål',
+  /** In the nämndmål column, for indicators directly under a KF-mål ("Kontorets indikatorer"). */
+  egna_indikatorer: '–',
   /** Goal-table columns. */
   mått: 'Mått och datakälla',
   ingångsvärde: 'Ingångsvärde',

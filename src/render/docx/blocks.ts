@@ -72,7 +72,7 @@ export function addBlock(block: Block, ctx: DocxContext, body: Body): void {
       const level = goalLevelName(block.nivå, ctx.view);
       const instance = ++ctx.prose.instance;
       const line = (namn: string, sentences: string[]) => bullet(instance, [new TextRun({ text: `${namn}: `, bold: true }), new TextRun(`${sentences.join(', ')}.`)]);
-      body.add([...block.områden.map((o) => line(o.namn, countSentences(o.summary, level))), line('Totalt', countSentences(block.totalt, level))]);
+      body.add([...block.områden.map((o) => line(o.namn, countSentences(o.summary, level, ctx.view.ord))), line('Totalt', countSentences(block.totalt, level, ctx.view.ord))]);
       return;
     }
     case 'uppdrag':

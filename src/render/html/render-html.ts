@@ -113,8 +113,8 @@ function blockView(block: Block, report: Report): Record<string, unknown> {
       return {
         partial: 'bedömningar',
         tables: tables(tableViews(block, ctx)),
-        områden: counts ? block.områden.map((o) => ({ namn: o.namn, sentences: countSentences(o.summary, level) })) : [],
-        totalt: counts ? countSentences(block.totalt, level) : [],
+        områden: counts ? block.områden.map((o) => ({ namn: o.namn, sentences: countSentences(o.summary, level, ctx.ord) })) : [],
+        totalt: counts ? countSentences(block.totalt, level, ctx.ord) : [],
       };
     }
     case 'uppdrag': {

@@ -8,12 +8,12 @@
 import type { CouncilGoal, Goal, Indicator, Målområde, Måltabell } from '../../model/types.ts';
 import { formatMeasured, formatTarget } from '../../format/values.ts';
 import { legendOrder } from '../symbols.ts';
-import type { Labels } from '../../model/vocabulary.ts';
+import { defaultLabels, type Labels } from '../../model/vocabulary.ts';
 import { assessmentCell, koladaUrl, outcomeCell, text, trendCell, type CellView, type HeaderCellView, type RowView, type TableView, type ViewContext } from './cells.ts';
 
 /** One table row's goal: the text of each level (undefined where a level is skipped) and its indicator, if any. */
 interface GoalRow {
-  levels: ({ goal: Goal; span: number } | 'skip' | 'spanned')[];
+  levels: ({ goal: Goal; span: number } | { skip: number } | 'spanned')[];
   indicator?: Indicator;
 }
 
@@ -46,7 +46,7 @@ function treeRows(goals: readonly { goal: Goal; children: Goal[] }[], levels: 1 
     for (const g of groups) {
       g.indicators.forEach((indicator, i) => {
         const top = first ? { goal, span } : 'spanned';
-        const sub = levels === 1 ? [] : [i === 0 ? (g.sub ? { goal: g.sub, span: g.indicators.length } : 'skip') : 'spanned'];
+        const sub = levels === 1 ? [] : [i === 0 ? (g.sub ? { goal: g.sub, span: g.indicators.length } : { skip: g.indicators.length }) : 'spanned'];
         rows.push({ levels: [top, ...sub] as GoalRow['levels'], indicator });
         first = false;
       });
@@ -94,7 +94,8 @@ function goalTable(spec: GoalTableSpec, ctx: ViewContext): TableView | undefined
     row.levels.forEach((level, depth) => {
       if (level === 'spanned') return;
       const rowHeader = depth === 0;
-      if (level === 'skip') cells.push(text('–', { rowHeader }));
+      // A KF-mål's own indicators have no nämndmål: the column says so, over all their rows.
+      if ('skip' in level) cells.push(text(labels.egna_indikatorer, { rowHeader, rowSpan: level.skip > 1 ? level.skip : undefined }));
       else cells.push(text(goalLines(level.goal, depth === 0 ? (spec.suffix?.(level.goal) ?? '') : ''), { rowSpan: level.span > 1 ? level.span : undefined, rowHeader }));
     });
     const ind = row.indicator;
@@ -132,7 +133,7 @@ function goalTable(spec: GoalTableSpec, ctx: ViewContext): TableView | undefined
     caption: spec.caption.plan,
     widths: [...textWidths(textHeads.length, 64, [22, 24, 18]), 13, ...Array.from({ length: years }, () => 23 / years)],
     head: [
-      [...textHeads.map((h) => left(h, { rowSpan: 2 })), left(/\d/.test(labels.ingångsvärde) ? labels.ingångsvärde : `${labels.ingångsvärde} (år)`, { rowSpan: 2 }), right(labels.målvärde, { colSpan: years, scope: 'colgroup' })],
+      [...textHeads.map((h) => left(h, { rowSpan: 2 })), left(labels.ingångsvärde === defaultLabels.ingångsvärde ? `${labels.ingångsvärde} (år)` : labels.ingångsvärde, { rowSpan: 2 }), right(labels.målvärde, { colSpan: years, scope: 'colgroup' })],
       spec.målår.map((y) => right(y)),
     ],
     body,

@@ -11,6 +11,7 @@ import { formatMeasured, formatOutcome, formatTarget } from '../../format/values
 import { legendOrder, symbolWord } from '../symbols.ts';
 import { assessmentCell, outcomeCell, text, trendCell, koladaUrl, type CellView, type HeaderCellView, type RowKind, type RowView, type TableView, type ViewContext } from './cells.ts';
 import { goalViews, goalLevelName } from './goal-tables.ts';
+import { defaultVocabulary, type Vocabulary } from '../../model/vocabulary.ts';
 export { goalLevelName } from './goal-tables.ts';
 
 export * from './cells.ts';
@@ -182,11 +183,14 @@ export function bedömningarViews(b: Bedömningar, ctx: ViewContext): TableView[
 }
 
 /** "7 av 10 KF-mål uppfyllda": one sentence per status with goals, for a målområde or the total. */
-export function countSentences(s: Bedömningar['totalt'], level: string): string[] {
+export function countSentences(s: Bedömningar['totalt'], level: string, ord: Vocabulary = defaultVocabulary): string[] {
   const plural: Record<string, string> = { uppfyllt: 'uppfyllda', delvis: 'delvis uppfyllda', 'ej-uppfyllt': 'ej uppfyllda', 'ej-utvärderad': 'ej utvärderade' };
   return (['uppfyllt', 'delvis', 'ej-uppfyllt', 'ej-utvärderad'] as const)
     .filter((st) => s.counts[st] > 0)
-    .map((st) => `${s.counts[st]} av ${s.total} ${level} ${plural[st]}`);
+    .map((st) =>
+      // Our own words inflect ("uppfyllda"); a municipality's word is used as it is written ("… KF-mål: delvis uppnått").
+      ord.status[st] === defaultVocabulary.status[st] ? `${s.counts[st]} av ${s.total} ${level} ${plural[st]}` : `${s.counts[st]} av ${s.total} ${level}: ${ord.status[st].toLowerCase()}`,
+    );
 }
 
 export function textTableView(b: TextTable, { format }: ViewContext): TableView {
