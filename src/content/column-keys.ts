@@ -5,26 +5,25 @@
  */
 import type { Diagnostics } from '../diagnostics.ts';
 import type { SourceFile } from './source-file.ts';
-import { nearest } from './schema-helpers.ts';
+import { nearest, isRecord } from './schema-helpers.ts';
 import { reportAt } from './validate.ts';
 
 type Path = (string | number)[];
 type Raw = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Which keys of which rows hold amounts, per block type, besides the row's own fields. */
 const rowsOf: Record<string, (block: Raw) => { row: unknown; path: Path; own: string[] }[]> = {
   internbudget: (block) =>
     ['nettokostnad', 'intäkter', 'kostnader'].flatMap((part) => {
       const p = block[part];
-      if (!isObject(p)) return [];
+      if (!isRecord(p)) return [];
       const rows = Array.isArray(p.rader) ? p.rader.map((row, i) => ({ row, path: [part, 'rader', i], own: ['kod', 'namn', 'delsumma'] })) : [];
       return [...rows, { row: p.summa, path: [part, 'summa'], own: ['rubrik'] }];
     }),
   investeringsbudget: (block) => [
     ...(Array.isArray(block.kategorier) ? block.kategorier : []).flatMap((cat, ci) =>
-      isObject(cat) && Array.isArray(cat.projekt) ? cat.projekt.map((row, pi) => ({ row, path: ['kategorier', ci, 'projekt', pi] as Path, own: ['namn'] })) : [],
+      isRecord(cat) && Array.isArray(cat.projekt) ? cat.projekt.map((row, pi) => ({ row, path: ['kategorier', ci, 'projekt', pi] as Path, own: ['namn'] })) : [],
     ),
     { row: block.totalt, path: ['totalt'], own: ['rubrik'] },
   ],
@@ -39,9 +38,9 @@ export function checkColumnKeys(block: Raw, source: SourceFile, blockPath: Path,
   const rows = rowsOf[String(block.typ)];
   const single = singleColumn[String(block.typ)];
   if (!rows || (!Array.isArray(block.kolumner) && !single)) return;
-  const ids = Array.isArray(block.kolumner) ? block.kolumner.filter(isObject).map((c) => String(c.id)) : [single!];
+  const ids = Array.isArray(block.kolumner) ? block.kolumner.filter(isRecord).map((c) => String(c.id)) : [single!];
   for (const { row, path, own } of rows(block)) {
-    if (!isObject(row)) continue;
+    if (!isRecord(row)) continue;
     for (const key of Object.keys(row)) {
       if (own.includes(key) || ids.includes(key)) continue;
       const suggestion = nearest(key, [...ids, ...own]);

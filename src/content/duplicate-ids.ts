@@ -11,6 +11,7 @@
  *
  * Ids derived from text are not stated and may still be made unique silently.
  */
+import { isRecord } from './schema-helpers.ts';
 import type { Diagnostics } from '../diagnostics.ts';
 import { formatPath } from '../diagnostics.ts';
 import type { SourceFile } from './source-file.ts';
@@ -25,7 +26,6 @@ interface Seen {
   what: string;
 }
 
-const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** What a list's entries are called, by the key of the list: "kf_mål" → "KF-målet". */
 const entryNames: Record<string, string> = {
@@ -48,7 +48,7 @@ export class StatedIds {
    * computed: its own id is already taken, or two of its columns share an id.
    */
   add(raw: unknown, source: SourceFile, path: Path): boolean {
-    if (!isObject(raw)) return true;
+    if (!isRecord(raw)) return true;
     let usable = true;
     const id = statedId(raw.id);
     if (id !== undefined) usable = this.claim(this.blocks, id, { source, path: [...path, 'id'], what: 'tabellen' }, 'Ge varje tabell ett eget id; [[id]] i texten och diagrammens "källa" pekar ut tabellen med det.');
@@ -58,7 +58,7 @@ export class StatedIds {
         value.forEach((v, i) => walk(v, [...at, i], listKey));
         return;
       }
-      if (!isObject(value)) return;
+      if (!isRecord(value)) return;
       const own = value !== raw ? statedId(value.id) : undefined;
       if (own !== undefined) {
         const seen = { source, path: [...path, ...at, 'id'], what: entryNames[listKey ?? ''] ?? 'posten' };

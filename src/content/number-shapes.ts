@@ -7,18 +7,17 @@
  */
 import type { Diagnostics } from '../diagnostics.ts';
 import type { SourceFile } from './source-file.ts';
-import { thousandsDot, thousandsDotMessage } from './schema-helpers.ts';
+import { thousandsDot, thousandsDotMessage, isRecord } from './schema-helpers.ts';
 import { reportAt } from './validate.ts';
 
 type Path = (string | number)[];
 type Raw = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** Paths (inside the block) of the cells that hold whole numbers: amounts in tkr, counts. */
 function integerCells(block: Raw): Path[] {
-  const keysOf = (row: unknown, skip: string[]) => (isObject(row) ? Object.keys(row).filter((k) => !skip.includes(k)) : []);
+  const keysOf = (row: unknown, skip: string[]) => (isRecord(row) ? Object.keys(row).filter((k) => !skip.includes(k)) : []);
   const cells = (row: unknown, path: Path, skip: string[]) => keysOf(row, skip).map((k) => [...path, k]);
   const tkr = block.enhet === 'tkr';
   switch (block.typ) {
@@ -26,7 +25,7 @@ function integerCells(block: Raw): Path[] {
       if (!tkr) return [];
       return ['nettokostnad', 'intäkter', 'kostnader'].flatMap((part) => {
         const p = block[part];
-        if (!isObject(p)) return [];
+        if (!isRecord(p)) return [];
         return [
           ...list(p.rader).flatMap((row, i) => cells(row, [part, 'rader', i], ['kod', 'namn', 'delsumma'])),
           ...cells(p.summa, [part, 'summa'], ['rubrik']),
@@ -35,7 +34,7 @@ function integerCells(block: Raw): Path[] {
     case 'investeringsbudget':
       if (!tkr) return [];
       return [
-        ...list(block.kategorier).flatMap((cat, ci) => (isObject(cat) ? list(cat.projekt).flatMap((row, pi) => cells(row, ['kategorier', ci, 'projekt', pi], ['namn'])) : [])),
+        ...list(block.kategorier).flatMap((cat, ci) => (isRecord(cat) ? list(cat.projekt).flatMap((row, pi) => cells(row, ['kategorier', ci, 'projekt', pi], ['namn'])) : [])),
         ...cells(block.totalt, ['totalt'], ['rubrik']),
       ];
     case 'driftredovisning':
@@ -46,9 +45,9 @@ function integerCells(block: Raw): Path[] {
       return [...list(block.projekt).flatMap((row, i) => cells(row, ['projekt', i], ['nummer', 'namn', 'färdigställs'])), ...cells(block.summa, ['summa'], ['rubrik'])];
     case 'personalnyckeltal':
       return list(block.rader).flatMap((row, i) => {
-        if (!isObject(row) || !(row.enhet === 'tkr' || row.enhet === 'antal') || (row.decimaler ?? 0) !== 0 || !isObject(row.värden)) return [];
+        if (!isRecord(row) || !(row.enhet === 'tkr' || row.enhet === 'antal') || (row.decimaler ?? 0) !== 0 || !isRecord(row.värden)) return [];
         return Object.entries(row.värden).flatMap(([year, v]) =>
-          isObject(v) ? Object.keys(v).map((k) => ['rader', i, 'värden', year, k]) : [['rader', i, 'värden', year]],
+          isRecord(v) ? Object.keys(v).map((k) => ['rader', i, 'värden', year, k]) : [['rader', i, 'värden', year]],
         );
       });
     case 'tabell': {
@@ -63,7 +62,7 @@ function integerCells(block: Raw): Path[] {
 /** The columns of a tabell that hold numbers, with their decimals (a column written as plain text is text). */
 function numericColumns(block: Raw): { index: number; decimaler: number }[] {
   return list(block.kolumner).flatMap((c, index) =>
-    isObject(c) && (c.typ === 'tal' || c.typ === 'belopp' || c.typ === 'procent') ? [{ index, decimaler: typeof c.decimaler === 'number' ? c.decimaler : 0 }] : [],
+    isRecord(c) && (c.typ === 'tal' || c.typ === 'belopp' || c.typ === 'procent') ? [{ index, decimaler: typeof c.decimaler === 'number' ? c.decimaler : 0 }] : [],
   );
 }
 

@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { closest, distance } from 'fastest-levenshtein';
 import { parseSwedishNumber, isIsoDate } from '../format/swedish.ts';
 
+/** A YAML mapping (not a list, not null). */
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 /** Suggests the nearest valid key for a misspelt one, or nothing when none is close. */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
   if (candidates.length === 0) return undefined;

@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node } from 'yaml';
 import { formatPath, type Diagnostics } from '../diagnostics.ts';
+import { formatList } from '../format/swedish.ts';
 import { repairDecimalCommas } from './yaml-mistakes.ts';
 
 /**
@@ -117,7 +118,7 @@ function parseYaml(
       file: displayPath,
       line: tabs[0],
       column: 1,
-      message: `Tabbtecken i indraget på ${tabs.length === 1 ? 'rad' : 'raderna'} ${swedishList(tabs.map(String))}: använd mellanslag.`,
+      message: `Tabbtecken i indraget på ${tabs.length === 1 ? 'rad' : 'raderna'} ${formatList(tabs.map(String))}: använd mellanslag.`,
       hint: 'YAML tillåter bara mellanslag som indrag. Ersätt tabbtecknen i början av raden med mellanslag (ställ gärna in redigeraren på att dra in med mellanslag).',
     });
     return undefined;
@@ -152,11 +153,6 @@ function parseYaml(
     scalarAt: (path, keyOnly = false) => scalarInDocument(doc, path, keyOnly),
     yamlText: (start, end) => text.slice(start, end),
   };
-}
-
-/** "5", "5 och 7", "5, 7 och 9". */
-function swedishList(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
 }
 
 /** The scalar exactly at `path` (no nearest ancestor), as written. */

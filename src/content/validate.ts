@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { formatPath, type Diagnostics } from '../diagnostics.ts';
 import type { SourceFile } from './source-file.ts';
-import { nearest } from './schema-helpers.ts';
+import { isRecord, nearest } from './schema-helpers.ts';
 
 type Path = (string | number)[];
 
@@ -50,7 +50,7 @@ function emptyField(issue: z.core.$ZodIssue, root: unknown, schema: z.ZodType, s
   const key = path[path.length - 1];
   if (typeof key !== 'string') return false;
   const parent = valueAt(root, path.slice(0, -1));
-  if (!isPlainObject(parent) || !Object.hasOwn(parent, key)) return false;
+  if (!isRecord(parent) || !Object.hasOwn(parent, key)) return false;
   const value = parent[key];
   if (value !== null && !(typeof value === 'string' && value.trim() === '')) return false;
   // May the key be left out? Ask the schema again without it.
@@ -78,10 +78,6 @@ function emptyField(issue: z.core.$ZodIssue, root: unknown, schema: z.ZodType, s
     }.`,
   );
   return true;
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {

@@ -124,6 +124,11 @@ export function isIsoDate(text: string): boolean {
 }
 
 /** "§ 64" with a non-breaking space. */
+/** "a", "a och b", "a, b och c": a list in running text. */
+export function formatList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} och ${items.at(-1)}`;
+}
+
 export function formatParagraph(paragraph: number | string): string {
   return `§${NBSP}${paragraph}`;
 }

@@ -48,8 +48,8 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
   const tecken = profile.input.nettokostnad_tecken;
   const år = String(index.period.till);
 
-  // Whether the report assesses is known before any goal is built: then indicators without outcomes are
-  // "ej utvärderad" / "ej jämförbar" instead of blank. It matches `used` below (outcomes or written bedömningar).
+  // Whether the report assesses (some outcome or written bedömning in a goal block) is known before any goal is
+  // built: then indicators without outcomes are "ej utvärderad" / "ej jämförbar" instead of blank.
   const goalBlocks = loaded.sections.flatMap((s) => s.blocks).filter((b) => b.input.typ === 'målområde' || b.input.typ === 'måltabell' || b.input.typ === 'resultatmål');
   const bedömer = goalBlocks.some((b) => inputAssesses(b.input));
   for (const b of goalBlocks) checkTargetYears(b.input, problemsFor(diagnostics, b.source, b.path));
@@ -140,13 +140,11 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
   if (appendixSection) sections.push(appendixSection);
   if (index.numrerade_rubriker ?? profile.input.numrerade_rubriker) numberHeadings(sections);
 
-  const goals = [...målområden.flatMap((m) => [...m.kfMål, ...m.kfMål.flatMap((kf) => kf.nämndmål), ...m.mål]), ...måltabeller.flatMap((t) => t.mål), ...resultatmål.flatMap((r) => r.mål)];
-  const used = goals.some((g) => g.bedömning || g.indikatorer.some((i) => i.bedömning));
 
   return {
     id: loaded.id,
     type: index.typ,
-    bedömning: { rules, år, used },
+    bedömning: { rules, år, used: bedömer },
     meta: {
       kommun: profile.input.namn,
       nämnd: index.nämnd,

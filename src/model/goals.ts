@@ -9,7 +9,7 @@ import type { GoalInput, IndicatorInput, JudgementInput, MålområdeInput, Målt
 import type { CouncilGoal, Goal, Indicator, MeasuredValue, Målområde, Måltabell, ResultatGoal, Resultatmål, Target } from './types.ts';
 import { nearest } from '../content/schema-helpers.ts';
 import type { Problems } from './problems.ts';
-import { baselineNote, baselineReason, parseMeasured, parseTarget, targetNote } from './values.ts';
+import { baselineNote, baselineReason, isNoValue, parseMeasured, parseTarget, targetNote } from './values.ts';
 import { IdScope, slugify } from './ids.ts';
 import type { Assessment, Outcome, Rules } from './assessment/types.ts';
 import { parseOutcome } from './assessment/outcome.ts';
@@ -63,7 +63,7 @@ export function buildIndicator(ind: IndicatorInput, path: Path, ids: IdScope, m�
   const målvärden: Record<string, Target> = {};
   for (const [year, raw] of Object.entries(ind.målvärden)) {
     // "-" says on purpose that the year has no target (the cell stays empty, and no sibling warns about it).
-    if (typeof raw === 'string' && /^\s*[-–]\s*$/.test(raw)) continue;
+    if (isNoValue(raw)) continue;
     const target = parseTarget(raw);
     if (typeof target === 'string') problems.error([...path, 'målvärden', year], 'målvärde', target);
     else {

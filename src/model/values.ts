@@ -180,11 +180,16 @@ export function normalizePeriod(period: string): string {
 /** "Ny indikator", "Ny VP indikator", "Nytt värde", "Nytt": a new indicator without a baseline. */
 const NEW = /^ny(tt)?( vp)? (indikator|värde|mått)$|^nytt$/i;
 
+/** "-" or "–": the author says on purpose that there is no value (no baseline, no target that year). */
+export function isNoValue(raw: unknown): boolean {
+  return typeof raw === 'string' && (squash(raw) === '-' || squash(raw) === EN_DASH);
+}
+
 function parseScalar(value: number | string, unit?: string, period?: string): MeasuredValue {
   let p = period !== undefined ? normalizePeriod(period) : undefined;
   if (typeof value === 'number') return { kind: 'tal', value, unit, period: p };
   let text = squash(value);
-  if (text === '-' || text === EN_DASH) return { kind: 'ingen' };
+  if (isNoValue(text)) return { kind: 'ingen' };
   if (NEW.test(text)) return /^nytt( värde)?$/i.test(text) ? { kind: 'nytt' } : { kind: 'nytt', text };
   // "35 % (2020)": a year in parentheses at the end is the period.
   const inParens = /^(.*\S) ?\(([^()]*\b(?:19|20)\d{2}\b[^()]*)\)$/u.exec(text);

@@ -4,7 +4,7 @@
  */
 import type { Decision, ProseBlock, Report, Section } from '../../model/types.ts';
 import { inlineText } from '../../content/markdown.ts';
-import { formatParagraph, formatRange } from '../../format/swedish.ts';
+import { formatList, formatParagraph, formatRange } from '../../format/swedish.ts';
 
 export interface TocEntry {
   id: string;
@@ -57,14 +57,9 @@ export function statusLine(report: Report): string {
     const organ = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
     const when = (d: Decision) => (d.paragraf ? `${d.datum}, ${formatParagraph(d.paragraf)}` : d.datum);
     const parts = decisions.map((d, i) => (i > 0 && d.organ === decisions[i - 1]!.organ ? when(d) : `av ${organ(d.organ)} ${when(d)}`));
-    return `${verb} ${joinSwedish(parts)}`;
+    return `${verb} ${formatList(parts)}`;
   }
   return `UTKAST ${report.meta.datum}, ej antagen`;
-}
-
-/** "a", "a och b", "a, b och c". */
-function joinSwedish(parts: readonly string[]): string {
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} och ${parts.at(-1)}`;
 }
 
 /** Label/value pairs for the title page, labelled in the municipality's words. */

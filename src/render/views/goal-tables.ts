@@ -7,6 +7,7 @@
  */
 import type { CouncilGoal, Goal, Indicator, Målområde, Måltabell } from '../../model/types.ts';
 import { formatMeasured, formatTarget } from '../../format/values.ts';
+import { formatList } from '../../format/swedish.ts';
 import { legendOrder } from '../symbols.ts';
 import { defaultLabels, type Labels } from '../../model/vocabulary.ts';
 import { assessmentCell, koladaUrl, outcomeCell, text, trendCell, type CellView, type HeaderCellView, type RowView, type TableView, type ViewContext } from './cells.ts';
@@ -20,8 +21,7 @@ interface GoalRow {
 /** "Agenda 2030: mål 3 och 11", printed under a goal's text. */
 export function agendaLine(numbers: readonly number[]): string | undefined {
   if (numbers.length === 0) return undefined;
-  const list = numbers.length === 1 ? String(numbers[0]) : `${numbers.slice(0, -1).join(', ')} och ${numbers.at(-1)}`;
-  return `Agenda 2030: mål ${list}`;
+  return `Agenda 2030: mål ${formatList(numbers.map(String))}`;
 }
 
 function goalLines(goal: Goal, suffix = ''): string[] {

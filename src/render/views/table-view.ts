@@ -6,7 +6,7 @@
 import type { Amount, AmountColumn, Ramförändring, Tecken, Bedömningar, DataBlock, Diagram, DiagramUnit, Driftredovisning, GenericCell, GenericTable, Indicator, Indikatortabell, Internbudget, Investeringsbudget, Investeringsredovisning, Målområde, Personalnyckeltal, Report, StaffFigure, TextTable } from '../../model/types.ts';
 import { driftHeadings, investmentHeadings } from '../../model/redovisning.ts';
 import type { Assessment, Outcome, Status, TrendResult } from '../../model/assessment/types.ts';
-import { formatAmount, formatNumber, formatPercent, NBSP, type FormatOptions } from '../../format/swedish.ts';
+import { formatAmount, formatNumber, formatPercent, NBSP, type FormatOptions, formatList } from '../../format/swedish.ts';
 import { formatMeasured, formatOutcome, formatTarget } from '../../format/values.ts';
 import { legendOrder, symbolWord } from '../symbols.ts';
 import { assessmentCell, outcomeCell, text, trendCell, koladaUrl, type CellView, type HeaderCellView, type RowKind, type RowView, type TableView, type ViewContext } from './cells.ts';
@@ -33,10 +33,6 @@ const amountCell = (a: Amount | undefined, unit: 'tkr' | 'mnkr', format: FormatO
         ...(a?.check ? { meaning: checkWords[a.check] } : {}),
       };
 
-/** "2023, 2024 och 2025": column headings in running text. */
-function listed(items: string[]): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} och ${items.at(-1)}`;
-}
 
 function amountHead(first: string, columns: AmountColumn[]): HeaderCellView[][] {
   return [[{ text: first, align: 'left', scope: 'col' }, ...columns.map((c) => ({ text: c.rubrik, align: 'right' as const, scope: 'col' as const }))]];
@@ -98,9 +94,9 @@ export function investeringsbudgetView(b: Investeringsbudget, { format }: ViewCo
   const notes = [
     planned ? 'X: investeringen är planerad det året, utan eget belopp i tabellen.' : '',
     statedOnly.length
-      ? `${b.totalt.rubrik} för ${listed(statedOnly)} är ${statedOnly.length === 1 ? 'angiven' : 'angivna'} i underlaget och kan inte kontrolleras mot projekten, som saknar belopp.`
+      ? `${b.totalt.rubrik} för ${formatList(statedOnly)} är ${statedOnly.length === 1 ? 'angiven' : 'angivna'} i underlaget och kan inte kontrolleras mot projekten, som saknar belopp.`
       : '',
-    partial.length ? `${b.totalt.rubrik} för ${listed(partial)} kan bara delvis kontrolleras: några projekt har X i stället för belopp.` : '',
+    partial.length ? `${b.totalt.rubrik} för ${formatList(partial)} kan bara delvis kontrolleras: några projekt har X i stället för belopp.` : '',
     b.not ?? '',
   ].filter(Boolean);
   return {
