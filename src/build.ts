@@ -8,6 +8,7 @@ import type { Browser } from 'puppeteer';
 import { Diagnostics, type Diagnostic } from './diagnostics.ts';
 import { displayPath, findReportFolders } from './content/load.ts';
 import { loadAndCompute } from './model/build-model.ts';
+import { readSpreadsheets } from './sources/files.ts';
 import type { Report } from './model/types.ts';
 import { renderHtml } from './render/html/render-html.ts';
 import { findBrowser, launchBrowser } from './render/pdf/browser.ts';
@@ -63,7 +64,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     });
   }
 
-  const models = folders.map((folder) => ({ id: folder, report: loadAndCompute(join(contentDir, folder), diagnostics) }));
+  // Workbooks are read ahead (exceljs is asynchronous), then every report is loaded in order.
+  const spreadsheets = await Promise.all(folders.map((folder) => readSpreadsheets(join(contentDir, folder))));
+  const models = folders.map((folder, i) => ({ id: folder, report: loadAndCompute(join(contentDir, folder), diagnostics, spreadsheets[i]) }));
   const results: ReportResult[] = models.map((m) => ({ id: m.id, title: m.report?.meta.titel, written: [], reused: [], ok: m.report !== undefined }));
   const ready = models.filter((m): m is { id: string; report: Report } => m.report !== undefined);
 

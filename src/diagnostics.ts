@@ -14,6 +14,8 @@ export interface Diagnostic {
   file: string;
   line?: number;
   column?: number;
+  /** For a value read from a spreadsheet: where in the file, "blad Drift, cell D14". */
+  cell?: string;
   /** The field, as a dotted path: "data[0].block.intäkter.rader[3].budget". */
   field?: string;
   message: string;
@@ -64,8 +66,9 @@ export function formatDiagnostic(d: Diagnostic): string {
   const where = [d.file, d.line, d.line !== undefined ? d.column : undefined]
     .filter((p) => p !== undefined)
     .join(':');
+  const cell = d.cell ? `, ${d.cell}` : '';
   const field = d.field ? ` (fält: ${d.field})` : '';
-  const head = `${where}: ${d.severity}: ${d.message}${field} [${d.code}]`;
+  const head = `${where}${cell}: ${d.severity}: ${d.message}${field} [${d.code}]`;
   return d.hint ? `${head}\n    → ${d.hint}` : head;
 }
 

@@ -69,7 +69,7 @@ async function main(): Promise<number> {
     for (const spec of specs) sides.push(resolveSide(spec, values.content!));
     const [older, newer] = sides as [Side, Side];
     const reports = values.report?.map((r) => r.replace(/^content\//, '').replace(/\/+$/, ''));
-    const { comparison, problems, newer: models } = compareVersions(older, newer, reports);
+    const { comparison, problems, newer: models } = await compareVersions(older, newer, reports);
 
     for (const p of problems) {
       process.stderr.write(`✗ ${p.report} i ${p.version} kunde inte läsas och jämförs inte:\n`);

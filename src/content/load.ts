@@ -25,6 +25,8 @@ import { checkColumnKeys } from './column-keys.ts';
 import { checkNumberShapes } from './number-shapes.ts';
 import { StatedIds } from './duplicate-ids.ts';
 import { profileContrastProblems } from './contrast.ts';
+import { importRows, type ImportContext, type ImportedRows } from '../sources/import.ts';
+import { noSpreadsheets, type Spreadsheets } from '../sources/files.ts';
 
 export const PROFILES_FOLDER = 'kommuner';
 export const INDEX_FILE = 'index.md';
@@ -35,6 +37,8 @@ export interface LoadedBlock {
   source: SourceFile;
   /** Path of the block in its file's front matter, e.g. ["data", 0]. */
   path: (string | number)[];
+  /** Row lists read from a spreadsheet in the report folder (src/sources/import.ts). */
+  imports?: ImportedRows[];
 }
 
 export interface LoadedImage {
@@ -103,7 +107,7 @@ function readSource(path: string, diagnostics: Diagnostics): SourceFile | undefi
  * whole (index.md, the profile or a section file unreadable); otherwise the
  * report with every block that has no errors. Errors are in `diagnostics`.
  */
-export function loadReport(reportDir: string, diagnostics: Diagnostics): LoadedReport | undefined {
+export function loadReport(reportDir: string, diagnostics: Diagnostics, spreadsheets: Spreadsheets = noSpreadsheets()): LoadedReport | undefined {
   const dir = resolve(reportDir);
   const contentRoot = dirname(dir);
   const id = basename(dir);
@@ -136,6 +140,7 @@ export function loadReport(reportDir: string, diagnostics: Diagnostics): LoadedR
   }
 
   const sections: LoadedSection[] = [];
+  const sheets: ImportContext = { reportDir: dir, år: index?.period.till ?? 0, spreadsheets };
   const statedIds = new StatedIds(diagnostics);
   const leftOut: string[] = [];
   let unreadFiles = false;
@@ -150,7 +155,7 @@ export function loadReport(reportDir: string, diagnostics: Diagnostics): LoadedR
     const blocks: LoadedBlock[] = [];
     front.data.forEach((raw, i) => {
       const usable = statedIds.add(raw, source, ['data', i]);
-      const block = checkBlock(raw, source, ['data', i], diagnostics);
+      const block = checkBlock(raw, source, ['data', i], diagnostics, sheets);
       if (block && usable) blocks.push(block);
       else if (typeof (raw as { id?: unknown } | null)?.id === 'string') leftOut.push((raw as { id: string }).id);
     });
@@ -201,7 +206,8 @@ export function sectionId(file: string): string {
   return basename(file, '.md').replace(/^\d+[-_ ]*/, '') || basename(file, '.md');
 }
 
-function checkBlock(raw: unknown, source: SourceFile, path: (string | number)[], diagnostics: Diagnostics): LoadedBlock | undefined {
+function checkBlock(raw: unknown, yamlSource: SourceFile, path: (string | number)[], diagnostics: Diagnostics, sheets: ImportContext): LoadedBlock | undefined {
+  let source = yamlSource;
   const types = Object.keys(blockSchemas) as BlockType[];
   const typ = (raw as { typ?: unknown } | null)?.typ;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -220,10 +226,17 @@ function checkBlock(raw: unknown, source: SourceFile, path: (string | number)[],
     return undefined;
   }
   const errorsBefore = diagnostics.errors.length;
+  // Rows from a spreadsheet take the place of the typed rows, and go through the same checks.
+  const imported = importRows(raw as Record<string, unknown>, source, path, sheets, diagnostics);
+  if (!imported) return undefined;
+  raw = imported.raw;
+  source = imported.source;
   checkColumnKeys(raw as Record<string, unknown>, source, path, diagnostics);
   checkNumberShapes(raw as Record<string, unknown>, source, path, diagnostics);
   const input = check(blockSchemas[typ as BlockType], raw, source, path, diagnostics);
-  return input && diagnostics.errors.length === errorsBefore ? { input: input as BlockInput, source, path } : undefined;
+  return input && diagnostics.errors.length === errorsBefore
+    ? { input: input as BlockInput, source, path, ...(imported.imports.length ? { imports: imported.imports } : {}) }
+    : undefined;
 }
 
 function loadProfile(contentRoot: string, kommun: string, indexSource: SourceFile, diagnostics: Diagnostics): LoadedReport['profile'] | undefined {

@@ -23,6 +23,14 @@ export interface SourceFile {
   scalarAt(path: readonly (string | number)[], keyOnly?: boolean): { text: string; quoted: boolean; start: number; end: number } | undefined;
   /** The front matter text between two offsets from `scalarAt`. */
   yamlText(start: number, end: number): string;
+  /** For a value read from a spreadsheet (src/sources/import.ts): its file and cell, which messages name instead of a line. */
+  cellAt?(path: readonly (string | number)[]): SourceCell | undefined;
+}
+
+/** A spreadsheet cell as messages name it: the file, and "blad Drift, cell D14". */
+export interface SourceCell {
+  file: string;
+  where: string;
 }
 
 /**

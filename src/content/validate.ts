@@ -114,11 +114,13 @@ export function reportAt(
   severity: 'fel' | 'varning' | 'notering' = 'fel',
 ): void {
   const [message, hint] = splitHint(messageAndHint);
-  const pos = source.locate(path);
+  const cell = source.cellAt?.(path);
+  const pos = cell ? undefined : source.locate(path);
   diagnostics.add({
     severity,
     code,
-    file: source.displayPath,
+    file: cell?.file ?? source.displayPath,
+    ...(cell?.where ? { cell: cell.where } : {}),
     line: pos?.line,
     column: pos?.column,
     field: formatPath(path),

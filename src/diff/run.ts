@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Diagnostics, type Diagnostic } from '../diagnostics.ts';
 import { findReportFolders, INDEX_FILE } from '../content/load.ts';
 import { loadAndCompute } from '../model/build-model.ts';
+import { readSpreadsheets } from '../sources/files.ts';
 import type { Report } from '../model/types.ts';
 import { compareReports } from './compare.ts';
 import type { Comparison } from './types.ts';
@@ -24,11 +25,11 @@ export interface RunResult {
   newer: Report[];
 }
 
-function load(side: Side, id: string, problems: LoadProblem[]): Report | undefined | 'fel' {
+async function load(side: Side, id: string, problems: LoadProblem[]): Promise<Report | undefined | 'fel'> {
   const dir = join(side.contentDir, id);
   if (!existsSync(join(dir, INDEX_FILE))) return undefined;
   const diagnostics = new Diagnostics();
-  const report = loadAndCompute(dir, diagnostics);
+  const report = loadAndCompute(dir, diagnostics, await readSpreadsheets(dir));
   if (!report) {
     problems.push({ report: id, version: side.label, errors: diagnostics.errors });
     return 'fel';
@@ -36,7 +37,7 @@ function load(side: Side, id: string, problems: LoadProblem[]): Report | undefin
   return report;
 }
 
-export function compareVersions(older: Side, newer: Side, only: readonly string[] = []): RunResult {
+export async function compareVersions(older: Side, newer: Side, only: readonly string[] = []): Promise<RunResult> {
   const wanted = only.length ? [...only] : older.report || newer.report ? [...new Set([older.report, newer.report].filter((r): r is string => !!r))] : undefined;
   const ids = wanted ?? [...new Set([...findReportFolders(older.contentDir), ...findReportFolders(newer.contentDir)])].sort();
   if (ids.length === 0) throw new UsageError(`Hittade inga rapporter i ${older.label} eller ${newer.label}.`);
@@ -49,8 +50,8 @@ export function compareVersions(older: Side, newer: Side, only: readonly string[
   const comparison: Comparison = { oldLabel: older.label, newLabel: newer.label, reports: [], notCompared: [] };
   const newerModels: Report[] = [];
   for (const id of ids) {
-    const a = load(older, id, problems);
-    const b = load(newer, id, problems);
+    const a = await load(older, id, problems);
+    const b = await load(newer, id, problems);
     if (a === 'fel' || b === 'fel') {
       comparison.notCompared.push(...problems.filter((p) => p.report === id).map((p) => ({ id, version: p.version })));
       continue;

@@ -3,6 +3,7 @@
  * is computed here, in one explicit order, and placed in its section's prose.
  */
 import type { Diagnostics } from '../diagnostics.ts';
+import type { Spreadsheets } from '../sources/files.ts';
 import { loadReport, type LoadedBlock, type LoadedReport, type LoadedSection } from '../content/load.ts';
 import { isProseBlock, type Block, type Bedömningar, type DataBlock, type Indikatortabell, type Målområde, type Måltabell, type ProseBlock, type Report, type Resultatmål, type Section } from './types.ts';
 import type { BedömningarInput, IndikatortabellInput } from '../content/schema.ts';
@@ -29,9 +30,9 @@ import type { FormatOptions } from '../format/swedish.ts';
  * Stages 1 and 2 for one report folder: load and validate, then compute. Blocks with schema errors are left
  * out and the rest computed, so that one run reports both kinds of error. Undefined when there were errors.
  */
-export function loadAndCompute(reportDir: string, diagnostics: Diagnostics): Report | undefined {
+export function loadAndCompute(reportDir: string, diagnostics: Diagnostics, spreadsheets?: Spreadsheets): Report | undefined {
   const before = diagnostics.errors.length;
-  const loaded = loadReport(reportDir, diagnostics);
+  const loaded = loadReport(reportDir, diagnostics, spreadsheets);
   if (!loaded) return undefined;
   const report = buildModel(loaded, diagnostics);
   return diagnostics.errors.length > before ? undefined : report;

@@ -225,7 +225,7 @@ describe('the example årsredovisning in a second version', () => {
   let found: Change[];
   let text: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const before = copyOfExample(mkdtempSync(join(tmpdir(), 'kommunrapport-ar-fore-')), AR);
     const after = copyOfExample(mkdtempSync(join(tmpdir(), 'kommunrapport-ar-efter-')), AR);
     const dir = join(after, AR);
@@ -242,7 +242,7 @@ describe('the example årsredovisning in a second version', () => {
     edit(join(dir, '10-bilaga-uppdrag.md'), 'huvudansvar: KS/SBF\n        status: påbörjad', 'huvudansvar: KS/SBF\n        status: klar');
     // A sentence in the prose.
     edit(join(dir, '07-forvantad-utveckling.md'), 'lämnade sitt slutbetänkande i februari 2023', 'lämnade sitt slutbetänkande den 1 februari 2023');
-    const result = compareVersions(resolveSide(before, 'content'), resolveSide(after, 'content'));
+    const result = await compareVersions(resolveSide(before, 'content'), resolveSide(after, 'content'));
     expect(result.problems).toEqual([]);
     found = result.comparison.reports[0]!.changes;
     text = comparisonText(result.comparison).replace(/\u00a0/g, ' ');
