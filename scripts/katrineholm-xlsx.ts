@@ -23,20 +23,21 @@ export const driftRows: [string, number, number, number, number][] = [
   ['Äldreomsorg', -308457, -314902, -309142, -5761],
 ];
 
-export async function driftWorkbook(): Promise<Uint8Array> {
+/** The workbook of `rows` (by default the published figures): a Summa row sums them with formulas and their stored values. */
+export async function driftWorkbook(rows = driftRows): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Drift');
   ws.getCell('A1').value = 'Vård- och omsorgsnämnden, driftredovisning 2024 (tkr)';
   ws.getCell('A1').font = { bold: true };
   ws.getRow(3).values = ['Verksamhetsområde', 'Utfall 2023', 'Utfall 2024', 'Budget 2024', 'Avvikelse 2024'];
   ws.getRow(3).font = { bold: true };
-  driftRows.forEach((r, i) => (ws.getRow(4 + i).values = r));
-  const last = 3 + driftRows.length;
+  rows.forEach((r, i) => (ws.getRow(4 + i).values = r));
+  const last = 3 + rows.length;
   const sumRow = ws.getRow(last + 1);
   sumRow.getCell(1).value = 'Summa';
   for (let c = 2; c <= 5; c++) {
     const letter = String.fromCharCode(64 + c);
-    sumRow.getCell(c).value = { formula: `SUM(${letter}4:${letter}${last})`, result: driftRows.reduce((s, r) => s + (r[c - 1] as number), 0) };
+    sumRow.getCell(c).value = { formula: `SUM(${letter}4:${letter}${last})`, result: rows.reduce((s, r) => s + (r[c - 1] as number), 0) };
   }
   sumRow.font = { bold: true };
   for (let c = 2; c <= 5; c++) ws.getColumn(c).numFmt = '#,##0';

@@ -32,8 +32,8 @@ export function readCsv(data: Uint8Array): CsvResult {
   text = text.replace(/^\uFEFF/, '');
   const rows = parseRows(text);
   if (rows === undefined) return { ok: false, problem: 'Ett citattecken (") öppnas men stängs aldrig.', hint: 'Kontrollera att varje cell som börjar med " också slutar med ", och att " inne i en cell skrivs dubbelt ("").' };
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  if (!firstLine.includes(';') && !firstLine.includes('\t') && firstLine.includes(',') && rows.some((r) => r.length > 1)) {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 5);
+  if (lines.length > 0 && lines.every((l) => l.includes(',') && !l.includes(';') && !l.includes('\t'))) {
     return { ok: false, problem: 'Filen har komma mellan cellerna, men svensk CSV har semikolon (och komma som decimaltecken).', hint: saveAsUtf8 };
   }
   return { ok: true, sheet: { kind: 'csv', sheets: [sheetFromRows('', rows.map((r) => r.map(cellValue)))] } };
@@ -43,7 +43,8 @@ export function readCsv(data: Uint8Array): CsvResult {
 function cellValue(raw: string): CellValue | undefined {
   const t = raw.trim();
   if (t === '') return undefined;
-  const n = parseSwedishNumber(t);
+  // A dot is no decimal sign in Swedish: "1.234" stays text, and the table's checks say what it could mean.
+  const n = t.includes('.') ? undefined : parseSwedishNumber(t);
   return n === undefined ? { kind: 'text', value: t } : { kind: 'tal', value: n };
 }
 
