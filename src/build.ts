@@ -14,13 +14,14 @@ import { renderHtml } from './render/html/render-html.ts';
 import { findBrowser, launchBrowser } from './render/pdf/browser.ts';
 import { renderPdf } from './render/pdf/render-pdf.ts';
 import { renderDocx } from './render/docx/render-docx.ts';
+import { renderWorkbook } from './render/xlsx/workbook.ts';
 import { reviewText } from './review/text.ts';
 import { serializeModelJson } from './review/json.ts';
 import { writeAtomically, type OutputFile } from './output/write.ts';
 import { BuildCache, CACHE_FILE, pdfCodeFingerprint, sha256 } from './output/cache.ts';
 
-/** granskning: the review text <id>.granskning.txt; json: the computed model <id>.modell.json (see src/review/). */
-export const allFormats = ['pdf', 'docx', 'html', 'granskning', 'json'] as const;
+/** granskning: the review text <id>.granskning.txt; json: the computed model <id>.modell.json (see src/review/); xlsx: every table as data. */
+export const allFormats = ['pdf', 'docx', 'html', 'granskning', 'json', 'xlsx'] as const;
 export type Format = (typeof allFormats)[number];
 
 export interface BuildOptions {
@@ -115,7 +116,9 @@ async function renderReport(
   const path = (ext: string) => join(outDir, `${report.id}.${ext}`);
   const jobs: Promise<OutputFile>[] = [];
   const html = renderHtml(report);
-  if (formats.includes('html')) jobs.push(Promise.resolve({ path: path('html'), data: html }));
+  // The web page has a CSV download under each table; the page printed to PDF has none.
+  if (formats.includes('html')) jobs.push(Promise.resolve({ path: path('html'), data: renderHtml(report, { downloads: { reportId: report.id } }) }));
+  if (formats.includes('xlsx')) jobs.push(renderWorkbook(report).then((data) => ({ path: path('xlsx'), data })));
   if (formats.includes('docx')) jobs.push(renderDocx(report).then((data) => ({ path: path('docx'), data })));
   if (formats.includes('granskning')) jobs.push(Promise.resolve({ path: path('granskning.txt'), data: reviewText(report) }));
   if (formats.includes('json')) jobs.push(Promise.resolve({ path: path('modell.json'), data: serializeModelJson(report) }));

@@ -11,7 +11,7 @@ import { BuildError, ExitCode, formatDiagnostic } from '../diagnostics.ts';
 const usage = `Användning: npm run build:report -- [flaggor]
 
   --report <mapp>      bygg bara den här rapporten (mappnamn under content/); kan upprepas
-  --format <lista>     format att skapa, kommaseparerat: pdf,docx,html,granskning,json (standard: alla)
+  --format <lista>     format att skapa, kommaseparerat: pdf,docx,html,granskning,json,xlsx (standard: alla)
   --out <mapp>         mapp för färdiga filer (standard: output)
   --content <mapp>     mapp med rapporter och kommunprofiler (standard: content)
   --check              kontrollera innehållet utan att skapa några filer

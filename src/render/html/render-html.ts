@@ -17,6 +17,7 @@ import { globalGoal } from '../../model/agenda2030.ts';
 import { legendOrder, symbolSvg, symbolWord } from '../symbols.ts';
 import { periodText, reportTypeNames, sectionTitle, statusLine, subtitleLine, titlePageFacts, tocEntries } from '../views/document.ts';
 import { proseHtml } from './prose.ts';
+import { csvDataUri, tableCsv } from '../xlsx/csv.ts';
 import { fontFaceCss } from './fonts.ts';
 import { chartStyle, drawChart } from '../charts/draw.ts';
 import { inlineSvg } from '../charts/svg.ts';
@@ -26,6 +27,8 @@ export const templatesRoot = fileURLToPath(new URL('../../../templates/', import
 export interface HtmlOptions {
   /** Page number per contents entry id, from a previous print (see render/pdf). */
   pages?: ReadonlyMap<string, number>;
+  /** A CSV download link under every table (the web page; not the page printed to PDF). */
+  downloads?: { reportId: string };
 }
 
 type Template = Handlebars.TemplateDelegate;
@@ -67,7 +70,7 @@ function cssString(text: string): string {
 }
 
 /** A table view with its symbols drawn and its footnotes numbered, ready for the table partial. */
-function htmlTable(view: TableView, ctx: ViewContext): Record<string, unknown> {
+function htmlTable(view: TableView, ctx: ViewContext, downloads?: HtmlOptions['downloads']): Record<string, unknown> {
   const footnotes: string[] = [];
   const set = view.symbolSet ?? ctx.symbols;
   const cell = <C extends { symbol?: Parameters<typeof symbolSvg>[0]; footnote?: string }>(c: C) => {
@@ -85,15 +88,16 @@ function htmlTable(view: TableView, ctx: ViewContext): Record<string, unknown> {
     note: view.note ?? null,
     body: view.body.map((r) => ({ ...r, cells: r.cells.map(cell) })),
     footnotes: footnotes.map((text, i) => ({ n: i + 1, id: `${view.id}-not-${i + 1}`, text })),
+    download: downloads ? { href: csvDataUri(tableCsv(view)), filename: `${downloads.reportId}-${view.id}.csv` } : null,
     legend: (view.legend ?? [])
       .filter((ref) => used.has(JSON.stringify(ref)))
       .map((ref) => ({ svg: new Handlebars.SafeString(symbolSvg(ref, set, 11, symbolWord(ref, ctx.ord))), word: symbolWord(ref, ctx.ord) })),
   };
 }
 
-function blockView(block: Block, report: Report): Record<string, unknown> {
+function blockView(block: Block, report: Report, downloads?: HtmlOptions['downloads']): Record<string, unknown> {
   const ctx = viewContext(report);
-  const tables = (views: TableView[]) => views.map((v) => htmlTable(v, ctx));
+  const tables = (views: TableView[]) => views.map((v) => htmlTable(v, ctx, downloads));
   if (isProseBlock(block)) return { partial: 'prose', html: new Handlebars.SafeString(proseHtml([block])) };
   switch (block.kind) {
     case 'målområde':
@@ -207,6 +211,6 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     },
     toc: tocEntries(report).map((e) => ({ ...e, page: options.pages?.get(e.id) ?? '' })),
     förord: new Handlebars.SafeString(proseHtml(report.meta.förord)),
-    sections: report.sections.map((s) => ({ id: s.id, rubrik: sectionTitle(s), blocks: s.blocks.map((b) => blockView(b, report)) })),
+    sections: report.sections.map((s) => ({ id: s.id, rubrik: sectionTitle(s), blocks: s.blocks.map((b) => blockView(b, report, options.downloads)) })),
   });
 }

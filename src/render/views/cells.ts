@@ -44,7 +44,18 @@ export interface CellView {
   link?: { text: string; href: string };
   /** What a short mark in the cell means, in words, for assistive technology and the review text: "Planerad" for an X. */
   meaning?: string;
+  /** The number the cell shows, for the data outputs (workbook, CSV): never re-read from the formatted text. */
+  number?: CellNumber;
 }
+
+/** A figure in its table's unit: 45 for 45 %, with the decimals the table shows. */
+export interface CellNumber {
+  value: number;
+  unit?: 'tkr' | 'mnkr' | '%';
+  decimals: number;
+}
+
+export const cellNumber = (value: number, decimals: number, unit?: CellNumber['unit']): { number: CellNumber } => ({ number: { value, decimals, ...(unit ? { unit } : {}) } });
 
 /** The public page of a Kolada KPI, for an id such as U21468. */
 export function koladaUrl(id: string): string {

@@ -9,7 +9,7 @@ import type { Assessment, Outcome, Status, TrendResult } from '../../model/asses
 import { formatAmount, formatNumber, formatPercent, NBSP, type FormatOptions, formatList } from '../../format/swedish.ts';
 import { formatMeasured, formatOutcome, formatTarget } from '../../format/values.ts';
 import { legendOrder, symbolWord } from '../symbols.ts';
-import { assessmentCell, outcomeCell, text, trendCell, koladaUrl, type CellView, type HeaderCellView, type RowKind, type RowView, type TableView, type ViewContext } from './cells.ts';
+import { assessmentCell, cellNumber, outcomeCell, text, trendCell, koladaUrl, type CellView, type HeaderCellView, type RowKind, type RowView, type TableView, type ViewContext } from './cells.ts';
 import { goalViews, goalLevelName } from './goal-tables.ts';
 import { defaultVocabulary, type Vocabulary } from '../../model/vocabulary.ts';
 export { goalLevelName } from './goal-tables.ts';
@@ -30,6 +30,7 @@ const amountCell = (a: Amount | undefined, unit: 'tkr' | 'mnkr', format: FormatO
     : {
         lines: [a?.value === null || a?.value === undefined ? '' : formatAmount(a.value, unit, format)],
         align: 'right',
+        ...(a?.value === null || a?.value === undefined ? {} : cellNumber(a.value, unit === 'tkr' ? 0 : 1, unit)),
         ...(a?.check ? { meaning: checkWords[a.check] } : {}),
       };
 
@@ -150,9 +151,9 @@ export function bedömningarViews(b: Bedömningar, ctx: ViewContext): TableView[
     kind,
     cells: [
       text(namn, { rowHeader: true }),
-      ...statuses.map((ref) => ({ lines: [String(s.counts[(ref as { status: Status }).status])], align: 'right' as const })),
-      { lines: [String(s.total)], align: 'right' },
-      { lines: [s.måluppfyllelse !== undefined ? formatPercent(s.måluppfyllelse, 0, ctx.format) : '–'], align: 'right' },
+      ...statuses.map((ref) => ({ lines: [String(s.counts[(ref as { status: Status }).status])], align: 'right' as const, ...cellNumber(s.counts[(ref as { status: Status }).status], 0) })),
+      { lines: [String(s.total)], align: 'right', ...cellNumber(s.total, 0) },
+      { lines: [s.måluppfyllelse !== undefined ? formatPercent(s.måluppfyllelse, 0, ctx.format) : '–'], align: 'right', ...(s.måluppfyllelse !== undefined ? cellNumber(s.måluppfyllelse, 0, '%') : {}) },
       ...(withLevel ? [text(s.resultatnivå ?? 'Ej bedömd')] : []),
     ],
   });
@@ -214,7 +215,9 @@ function genericCell(c: GenericCell | undefined, col: GenericTable['columns'][nu
       : col.typ === 'belopp' && unit
         ? formatAmount(c.value, unit, format)
         : formatNumber(c.value, col.decimaler, format);
-  return { lines: [shown], align: 'right' };
+  const number =
+    col.typ === 'procent' ? cellNumber(c.value, col.decimaler, '%') : col.typ === 'belopp' && unit ? cellNumber(c.value, unit === 'tkr' ? 0 : 1, unit) : cellNumber(c.value, col.decimaler);
+  return { lines: [shown], align: 'right', ...number };
 }
 
 export function genericTableView(b: GenericTable, { format }: ViewContext): TableView {
@@ -283,6 +286,7 @@ export function personalnyckeltalView(b: Personalnyckeltal, { format }: ViewCont
   const figure = (f: StaffFigure | undefined, decimals: number): CellView => ({
     lines: [f ? (f.percent ? formatPercent(f.value, decimals, format) : formatNumber(f.value, decimals, format)) : ''],
     align: 'right',
+    ...(f ? cellNumber(f.value, decimals, f.percent ? '%' : undefined) : {}),
   });
   const groups = ['totalt', 'kvinnor', 'män'] as const;
   const names = { totalt: 'Totalt', kvinnor: 'Kvinnor', män: 'Män' };
@@ -387,12 +391,18 @@ export function diagramCell(value: number | null | undefined, unit: DiagramUnit,
   }
 }
 
+/** The number behind a chart's figure, in the chart's unit. */
+function diagramNumber(value: number | null | undefined, unit: DiagramUnit): Partial<CellView> {
+  if (value === null || value === undefined) return {};
+  return unit.kind === 'belopp' ? cellNumber(value, unit.enhet === 'tkr' ? 0 : 1, unit.enhet) : unit.kind === 'procent' ? cellNumber(value, unit.decimaler, '%') : cellNumber(value, unit.decimaler);
+}
+
 /** The data table of a chart: the chart's categories as rows, its series as columns, and the källa's sum row; targets as typed. */
 export function diagramTableView(d: Diagram, { format }: ViewContext): TableView {
   const unit = d.enhet.kind === 'belopp' ? ` (${d.enhet.enhet})` : d.enhet.kind === 'tal' && d.enhet.enhet ? ` (${d.enhet.enhet})` : '';
   const cell = (s: Diagram['serier'][number], i: number): CellView => {
     const target = s.mål?.[i];
-    return { lines: target ? formatTarget(target, format) : [diagramCell(s.värden[i], d.enhet, format)], align: 'right' };
+    return { lines: target ? formatTarget(target, format) : [diagramCell(s.värden[i], d.enhet, format)], align: 'right', ...(target ? {} : diagramNumber(s.värden[i], d.enhet)) };
   };
   const n = d.serier.length;
   const first = n > 3 ? 30 : 40;
@@ -403,7 +413,7 @@ export function diagramTableView(d: Diagram, { format }: ViewContext): TableView
     head: [[{ text: d.kategorirubrik, align: 'left', scope: 'col' }, ...d.serier.map((s) => ({ text: s.namn, align: 'right' as const, scope: 'col' as const }))]],
     body: [
       ...d.kategorier.map((k, i) => ({ kind: 'data' as const, cells: [text(k, { rowHeader: true }), ...d.serier.map((s) => cell(s, i))] })),
-      ...(d.summa ? [{ kind: 'total' as const, cells: [text(d.summa.namn, { rowHeader: true }), ...d.serier.map((_, i) => ({ lines: [diagramCell(d.summa!.värden[i], d.enhet, format)], align: 'right' as const }))] }] : []),
+      ...(d.summa ? [{ kind: 'total' as const, cells: [text(d.summa.namn, { rowHeader: true }), ...d.serier.map((_, i) => ({ lines: [diagramCell(d.summa!.värden[i], d.enhet, format)], align: 'right' as const, ...diagramNumber(d.summa!.värden[i], d.enhet) }))] }] : []),
     ],
     note: d.not,
     wide: false,

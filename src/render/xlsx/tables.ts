@@ -1,0 +1,39 @@
+/**
+ * Every table of a report, in print order, with the section it stands in: the
+ * tables of the data outputs (workbook, CSV), read from the same views as the
+ * HTML and DOCX tables, so they hold the same rows and the same figures.
+ */
+import type { Report } from '../../model/types.ts';
+import { isProseBlock } from '../../model/types.ts';
+import { tableViews, viewContext, type CellNumber, type CellView, type TableView } from '../views/table-view.ts';
+import { sectionTitle } from '../views/document.ts';
+
+export interface ReportTable {
+  view: TableView;
+  /** The section's heading, with its number when headings are numbered. */
+  section: string;
+}
+
+export function reportTables(report: Report): ReportTable[] {
+  const ctx = viewContext(report);
+  return report.sections.flatMap((s) => {
+    const section = sectionTitle(s);
+    return s.blocks.flatMap((b) => (isProseBlock(b) ? [] : tableViews(b, ctx).map((view) => ({ view, section }))));
+  });
+}
+
+/** A cell's text on one line, for data outputs. */
+export function cellText(c: CellView): string {
+  return [...c.lines, ...(c.link ? [c.link.text] : [])].filter(Boolean).join(' ');
+}
+
+/** The Excel number format of a figure: tkr in whole numbers, mnkr with one decimal, percent as percent. */
+export function excelFormat(n: CellNumber): string {
+  const decimals = n.decimals > 0 ? `.${'0'.repeat(n.decimals)}` : '';
+  return n.unit === '%' ? `0${decimals}%` : `#,##0${decimals}`;
+}
+
+/** The value stored in the workbook: a percent as a fraction (45 % → 0.45), as Excel keeps percentages. */
+export function excelValue(n: CellNumber): number {
+  return n.unit === '%' ? Number((n.value / 100).toPrecision(12)) : n.value;
+}
