@@ -54,6 +54,11 @@ export const profileSchema = strict({
   statusord: keysOf(statusWordKeys).optional(),
   /** Numbered headings (1, 1.1, 1.1.1 …) in every report of the municipality; a report's index.md may say otherwise. */
   numrerade_rubriker: z.boolean().default(false),
+  /** The municipality's code (SCB kommunkod, which is its id in Kolada): "0483". Used by npm run kolada. */
+  kommunkod: z
+    .union([z.string(), z.number().int().transform((n) => String(n).padStart(4, '0'))])
+    .pipe(z.string().regex(/^\d{4}$/, { message: 'Förväntade en kommunkod med fyra siffror, t.ex. "0483" (inom citattecken, så att nollan först står kvar).' }))
+    .optional(),
   /** negativ: nettokostnad = intäkter + kostnader (printed negative); positiv: nettokostnad = −(intäkter + kostnader). */
   nettokostnad_tecken: z.enum(netCostSigns).default('negativ'),
   bedömning: strict({

@@ -4,6 +4,7 @@
  */
 import type { Diagnostics } from '../diagnostics.ts';
 import type { Spreadsheets } from '../sources/files.ts';
+import { applyKoladaSnapshot } from '../sources/kolada/merge.ts';
 import { loadReport, type LoadedBlock, type LoadedReport, type LoadedSection } from '../content/load.ts';
 import { isProseBlock, type Block, type Bedömningar, type DataBlock, type Indikatortabell, type Målområde, type Måltabell, type ProseBlock, type Report, type Resultatmål, type Section } from './types.ts';
 import type { BedömningarInput, IndikatortabellInput } from '../content/schema.ts';
@@ -34,6 +35,7 @@ export function loadAndCompute(reportDir: string, diagnostics: Diagnostics, spre
   const before = diagnostics.errors.length;
   const loaded = loadReport(reportDir, diagnostics, spreadsheets);
   if (!loaded) return undefined;
+  applyKoladaSnapshot(loaded, diagnostics);
   const report = buildModel(loaded, diagnostics);
   return diagnostics.errors.length > before ? undefined : report;
 }
