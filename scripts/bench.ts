@@ -12,7 +12,8 @@
  * chart: SVG and PNG, drawn anew (cold) and from the cache (memory and disk).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +21,7 @@ import puppeteer from 'puppeteer';
 import { findBrowser } from '../src/render/pdf/browser.ts';
 import { Diagnostics } from '../src/diagnostics.ts';
 import { loadAndCompute } from '../src/model/build-model.ts';
+import { readSpreadsheets } from '../src/sources/files.ts';
 import type { Diagram, Report } from '../src/model/types.ts';
 import { chartCache, chartStyle, drawChart, type ChartFormat } from '../src/render/charts/draw.ts';
 import { reviewText } from '../src/review/text.ts';
@@ -68,9 +70,15 @@ if (process.argv.includes('--diagram')) {
   process.exit(0);
 }
 
+// npm run bench -- --kallfil: reading a table of 2 000 rows from Excel and from CSV (see benchSpreadsheet below).
+if (process.argv.includes('--kallfil')) {
+  await benchSpreadsheet();
+  process.exit(0);
+}
+
 // npm run bench -- --diff: only the review files and diff:report (see benchDiff below).
 if (process.argv.includes('--diff')) {
-  benchDiff();
+  await benchDiff();
   process.exit(0);
 }
 
@@ -95,7 +103,7 @@ console.log(`  npm run build:report, oförändrat innehåll (PDF från cache):  
 console.log(`  puppeteer, en enkel utskrift av samma HTML (start + utskrift):       median ${fmt(median(bare))}  [${bare.map(fmt).join(', ')}]`);
 await benchDocx();
 await benchCharts();
-benchDiff();
+await benchDiff();
 
 /**
  * Review files and comparison, per example report, in this process: the
@@ -103,7 +111,7 @@ benchDiff();
  * two versions (load and compute both, snapshot, compare); then
  * `npm run diff:report -- content content` as a whole process.
  */
-function benchDiff(): void {
+async function benchDiff(): Promise<void> {
   const repeat = Math.max(3, rounds || 3);
   const ms = (x: number) => `${x.toFixed(1).replace('.', ',')} ms`;
   const timed = (f: () => void) => {
@@ -119,11 +127,12 @@ function benchDiff(): void {
   const ids = readdirSync('content', { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'kommuner').map((d) => d.name).sort();
   console.log(`Granskning och jämförelse · ${ids.length} rapporter · median av ${repeat} omgångar`);
   for (const id of ids) {
-    const report = loadAndCompute(join('content', id), new Diagnostics());
+    const sheets = await readSpreadsheets(join('content', id));
+    const report = loadAndCompute(join('content', id), new Diagnostics(), sheets);
     if (!report) continue;
     const text = timed(() => reviewText(report));
     const json = timed(() => serializeModelJson(report));
-    const compare = timed(() => compareReports(id, loadAndCompute(join('content', id), new Diagnostics()), loadAndCompute(join('content', id), new Diagnostics())));
+    const compare = timed(() => compareReports(id, loadAndCompute(join('content', id), new Diagnostics(), sheets), loadAndCompute(join('content', id), new Diagnostics(), sheets)));
     console.log(`  ${id}: granskningstext ${ms(text)} · modell.json ${ms(json)} · jämförelse av två versioner (läs, räkna, jämför) ${ms(compare)}`);
   }
   const cli = timed(() => {
@@ -137,7 +146,7 @@ function benchDiff(): void {
 async function benchCharts(): Promise<void> {
   const charts: { d: Diagram; report: Report }[] = [];
   for (const folder of readdirSync('content').filter((f) => f !== 'kommuner')) {
-    const report = loadAndCompute(join('content', folder), new Diagnostics());
+    const report = loadAndCompute(join('content', folder), new Diagnostics(), await readSpreadsheets(join('content', folder)));
     for (const d of report?.sections.flatMap((s) => s.blocks) ?? []) if (d.kind === 'diagram' && d.visa !== 'tabell') charts.push({ d, report: report! });
   }
   if (charts.length === 0) return;
@@ -193,7 +202,7 @@ async function benchDocx(): Promise<void> {
   let oursTotal = 0;
   let pandocHtmlTotal = 0;
   for (const id of ids) {
-    const report = loadAndCompute(join('content', id), new Diagnostics());
+    const report = loadAndCompute(join('content', id), new Diagnostics(), await readSpreadsheets(join('content', id)));
     if (!report) continue;
     await renderDocx(report); // warm-up: fonts read, logo drawn
     const ours: number[] = [];
@@ -221,4 +230,56 @@ async function benchDocx(): Promise<void> {
   const cli: number[] = [];
   for (let i = 0; i < repeat; i++) cli.push(timeSpawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--format', 'docx', '--out', mkdtempSync(join(tmpdir(), 'kommunrapport-docx-bench-'))]));
   console.log(`  Summa: vår DOCX ${ms(oursTotal)}${pandoc ? ` · pandoc från HTML ${ms(pandocHtmlTotal)}` : ''} · build:report --format docx (hela processen) ${ms(median(cli))}`);
+}
+
+/**
+ * A free table of 2 000 rows (verksamhet, antal, belopp, andel) as .xlsx and as
+ * Swedish CSV in a report folder: the time to read the workbook (exceljs) and to
+ * load and check the report with the rows imported, median of five runs.
+ */
+async function benchSpreadsheet(): Promise<void> {
+  const ROWS = 2000;
+  const root = mkdtempSync(join(tmpdir(), 'kommunrapport-kallfil-'));
+  const dir = join(root, 'rapport');
+  mkdirSync(join(root, 'kommuner', 'prov'), { recursive: true });
+  mkdirSync(dir);
+  writeFileSync(join(root, 'kommuner', 'prov', 'kommun.yaml'), 'namn: Provkommun\nlogotyp: logotyp.svg\nfärger: { primär: "#00507A", sekundär: "#00766C" }\n');
+  writeFileSync(join(root, 'kommuner', 'prov', 'logotyp.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>');
+  writeFileSync(join(dir, 'index.md'), '---\ntyp: årsredovisning\nkommun: prov\nnämnd: Provnämnden\ntitel: Prov\nperiod: 2024\nstatus: utkast\ndatum: 2025-02-20\n---\n');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Volymer');
+  ws.addRow(['Verksamhet', 'Antal', 'Belopp', 'Andel']);
+  const csv = ['Verksamhet;Antal;Belopp;Andel'];
+  for (let i = 1; i <= ROWS; i++) {
+    ws.addRow([`Enhet ${i}`, i * 3, -1000 - i, (i % 1000) / 10]);
+    csv.push(`Enhet ${i};${i * 3};${-1000 - i};${String((i % 1000) / 10).replace('.', ',')}`);
+  }
+  writeFileSync(join(dir, 'volymer.xlsx'), new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  writeFileSync(join(dir, 'volymer.csv'), `\uFEFF${csv.join('\r\n')}\r\n`);
+  const block = (file: string, id: string) => `  - typ: tabell\n    id: ${id}\n    rubrik: Volymer\n    kolumner: [Verksamhet, { rubrik: Antal, typ: tal }, { rubrik: Belopp, typ: belopp }, { rubrik: Andel, typ: procent, decimaler: 1 }]\n    enhet: tkr\n    rader: { källfil: ${file}, rubrikrad: 1 }\n`;
+  writeFileSync(join(dir, '01-volymer.md'), `---\nrubrik: Volymer\ndata:\n${block('volymer.xlsx', 'xlsx')}---\n`);
+  const times = async (f: () => Promise<unknown> | unknown) => {
+    const xs: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const start = performance.now();
+      await f();
+      if (i > 0) xs.push(performance.now() - start);
+    }
+    return median(xs);
+  };
+  const read = await times(() => readSpreadsheets(dir));
+  const whole = await times(async () => {
+    const d = new Diagnostics();
+    if (!loadAndCompute(dir, d, await readSpreadsheets(dir))) throw new Error(d.errors.map((e) => e.message).join('\n'));
+  });
+  writeFileSync(join(dir, '01-volymer.md'), `---\nrubrik: Volymer\ndata:\n${block('volymer.csv', 'csv')}---\n`);
+  const csvWhole = await times(() => {
+    const d = new Diagnostics();
+    if (!loadAndCompute(dir, d, { workbooks: new Map() })) throw new Error(d.errors.map((e) => e.message).join('\n'));
+  });
+  const ms = (x: number) => `${Math.round(x)} ms`;
+  console.log(`Tabell med ${ROWS} rader ur källfil · median av 5 körningar · Node ${process.version}`);
+  console.log(`  läsa volymer.xlsx (exceljs):                      ${ms(read)}`);
+  console.log(`  läsa, kontrollera och räkna rapporten, .xlsx:     ${ms(whole)}`);
+  console.log(`  läsa, kontrollera och räkna rapporten, .csv:      ${ms(csvWhole)}`);
 }

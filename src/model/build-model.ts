@@ -3,7 +3,7 @@
  * is computed here, in one explicit order, and placed in its section's prose.
  */
 import type { Diagnostics } from '../diagnostics.ts';
-import type { Spreadsheets } from '../sources/files.ts';
+import { readSpreadsheets, type Spreadsheets } from '../sources/files.ts';
 import { applyKoladaSnapshot } from '../sources/kolada/merge.ts';
 import { loadReport, type LoadedBlock, type LoadedReport, type LoadedSection } from '../content/load.ts';
 import { isProseBlock, type Block, type Bedömningar, type DataBlock, type Indikatortabell, type Målområde, type Måltabell, type ProseBlock, type Report, type Resultatmål, type Section } from './types.ts';
@@ -38,6 +38,11 @@ export function loadAndCompute(reportDir: string, diagnostics: Diagnostics, spre
   applyKoladaSnapshot(loaded, diagnostics);
   const report = buildModel(loaded, diagnostics);
   return diagnostics.errors.length > before ? undefined : report;
+}
+
+/** loadAndCompute with the folder's workbooks read first, as the build and diff:report do. */
+export async function loadAndComputeFolder(reportDir: string, diagnostics: Diagnostics): Promise<Report | undefined> {
+  return loadAndCompute(reportDir, diagnostics, await readSpreadsheets(reportDir));
 }
 
 export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Report {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { build, type BuildResult } from '../../src/build.ts';
 import { Diagnostics } from '../../src/diagnostics.ts';
-import { loadAndCompute } from '../../src/model/build-model.ts';
+import { loadAndComputeFolder } from '../../src/model/build-model.ts';
 import type { DataBlock, Driftredovisning, Indicator, Investeringsredovisning, Report, Resultatmål } from '../../src/model/types.ts';
 import type { Status, Trend } from '../../src/model/assessment/types.ts';
 import { tocEntries } from '../../src/render/views/document.ts';
@@ -34,7 +34,7 @@ const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 beforeAll(async () => {
   diagnostics = new Diagnostics();
-  report = loadAndCompute(join('content', REPORT), diagnostics)!;
+  report = (await loadAndComputeFolder(join('content', REPORT), diagnostics))!;
   outDir = mkdtempSync(join(tmpdir(), 'kommunrapport-ar-'));
   result = await build({ contentDir: 'content', outDir, reports: [REPORT], formats: ['pdf', 'docx'] });
   const pdf = new Uint8Array(readFileSync(join(outDir, `${REPORT}.pdf`)));

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type BuildResult } from '../../src/build.ts';
 import { Diagnostics } from '../../src/diagnostics.ts';
-import { loadAndCompute } from '../../src/model/build-model.ts';
+import { loadAndComputeFolder } from '../../src/model/build-model.ts';
 import type { Diagram } from '../../src/model/types.ts';
 import { docxParts, pdfPageTexts } from '../helpers/read-back.ts';
 import { readTags } from '../helpers/pdfua.ts';
@@ -32,7 +32,7 @@ const xmlAttr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&qu
 
 beforeAll(async () => {
   const diagnostics = new Diagnostics();
-  const report = loadAndCompute(join('content', REPORT), diagnostics)!;
+  const report = (await loadAndComputeFolder(join('content', REPORT), diagnostics))!;
   charts = report.sections.flatMap((s) => s.blocks).filter((b): b is Diagram => b.kind === 'diagram' && b.visa !== 'tabell');
   outDir = mkdtempSync(join(tmpdir(), 'kommunrapport-diagram-e2e-'));
   result = await build({ contentDir: 'content', outDir, reports: [REPORT] });

@@ -6,7 +6,7 @@ import type { Browser } from 'puppeteer';
 import { launchBrowser, withPage } from '../../src/render/pdf/browser.ts';
 import { findReportFolders } from '../../src/content/load.ts';
 import { Diagnostics } from '../../src/diagnostics.ts';
-import { loadAndCompute } from '../../src/model/build-model.ts';
+import { loadAndComputeFolder } from '../../src/model/build-model.ts';
 import { renderHtml } from '../../src/render/html/render-html.ts';
 import { join } from 'node:path';
 import { compareReports } from '../../src/diff/compare.ts';
@@ -41,7 +41,7 @@ const widths = [
 
 describe.each(findReportFolders('content'))('%s.html', (id) => {
   it.each(widths)('has no axe violations (%s)', async (_label, width) => {
-    const html = renderHtml(loadAndCompute(join('content', id), new Diagnostics())!);
+    const html = renderHtml((await loadAndComputeFolder(join('content', id), new Diagnostics()))!);
     expect(await axeViolations(html, width)).toEqual([]);
   });
 });
@@ -50,7 +50,7 @@ describe('the ändringsrapport as HTML', () => {
   it.each(widths)('has no axe violations and does not overflow the screen sideways (%s)', async (_label, width) => {
     // Every kind of change: the example årsredovisning against a version with a figure, an outcome, a goal text and a paragraph changed.
     const id = 'katrineholm-von-arsredovisning-2024';
-    const before = loadAndCompute(join('content', id), new Diagnostics())!;
+    const before = (await loadAndComputeFolder(join('content', id), new Diagnostics()))!;
     const after = structuredClone(before);
     const drift = after.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'driftredovisning')!;
     drift.rows[0]!.values.utfall.value = -1;

@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { compute, INDEX, plain, section } from '../helpers/fixture.ts';
 import { Diagnostics } from '../../src/diagnostics.ts';
-import { loadAndCompute } from '../../src/model/build-model.ts';
+import { loadAndComputeFolder } from '../../src/model/build-model.ts';
 import type { Diagram, Driftredovisning, Internbudget, Report } from '../../src/model/types.ts';
 import { chartConfig, chartSize, palette, roleColour, wrapLabel, type ChartStyle } from '../../src/render/charts/config.ts';
 import { chartCache, drawChart, PNG_SCALE } from '../../src/render/charts/draw.ts';
@@ -348,9 +348,9 @@ describe('chart declarations that cannot be drawn', () => {
 
 describe('the årsredovisning charts of the example (Katrineholm 2024)', () => {
   let charts: Diagram[];
-  beforeAll(() => {
+  beforeAll(async () => {
     const diagnostics = new Diagnostics();
-    charts = diagrams(loadAndCompute(join('content', 'katrineholm-von-arsredovisning-2024'), diagnostics)!);
+    charts = diagrams((await loadAndComputeFolder(join('content', 'katrineholm-von-arsredovisning-2024'), diagnostics))!);
     expect(diagnostics.errors).toEqual([]);
   });
   const byType = (t: Diagram['diagramtyp']) => charts.find((c) => c.diagramtyp === t && c.visa !== 'tabell')!;
