@@ -61,7 +61,22 @@ export interface ImportResult {
 
 /** Replaces every imported row list of `raw` by its rows; undefined when an import failed (reported). */
 export function importRows(raw: Record<string, unknown>, source: SourceFile, blockPath: Path, ctx: ImportContext, diagnostics: Diagnostics): ImportResult | undefined {
-  const lists = rowLists(raw, ctx.år).filter((l) => isRecord(valueAt(raw, l.listPath)) && 'källfil' in (valueAt(raw, l.listPath) as object));
+  const all = rowLists(raw, ctx.år);
+  const lists = all.filter((l) => isRecord(valueAt(raw, l.listPath)) && 'källfil' in (valueAt(raw, l.listPath) as object));
+  // "källfil" where no list of rows can come from a file: say where it can.
+  const misplaced = specPaths(raw).filter((p) => !all.some((l) => samePath(l.listPath, p)));
+  for (const p of misplaced) {
+    reportAt(
+      diagnostics,
+      source,
+      [...blockPath, ...p, 'källfil'],
+      'källfil-plats',
+      all.length
+        ? `"källfil" kan inte stå här i en ${String(raw.typ)}.|Skriv den i stället för listan med rader: under ${all.map((l) => `"${l.listPath.join('.')}"`).join(' eller ')}, t.ex. "${all[0]!.listPath[all[0]!.listPath.length - 1]}: { källfil: budget.xlsx, rubrikrad: 1 }".`
+        : `Tabelltypen "${String(raw.typ)}" kan inte läsa rader ur en fil.|Rader ur Excel eller CSV kan läsas i driftredovisning, investeringsredovisning, internbudget, investeringsbudget, personalnyckeltal och tabell; se README, "Siffror från Excel och CSV".`,
+    );
+  }
+  if (misplaced.length > 0) return undefined;
   if (lists.length === 0) return { raw, source, imports: [] };
   const out = structuredClone(raw);
   const cells = new Map<string, SourceCell>();
@@ -274,6 +289,17 @@ function setAt(target: unknown, path: Path, value: unknown): void {
     v = v[p] as Record<string | number, unknown>;
   });
   v[path[path.length - 1]!] = value;
+}
+
+/** Where in a block a mapping with "källfil" stands (two levels deep at most). */
+function specPaths(raw: Record<string, unknown>): Path[] {
+  const out: Path[] = [];
+  for (const [k, v] of Object.entries(raw)) {
+    if (!isRecord(v)) continue;
+    if ('källfil' in v) out.push([k]);
+    else for (const [k2, v2] of Object.entries(v)) if (isRecord(v2) && 'källfil' in v2) out.push([k, k2]);
+  }
+  return out;
 }
 
 const samePath = (a: Path, b: Path) => a.length === b.length && a.every((p, i) => p === b[i]);

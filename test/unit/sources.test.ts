@@ -285,3 +285,13 @@ data:
     expect(pers.rows[0]!.värden['2023']?.totalt?.value).toBe(1180);
   });
 });
+
+describe('a källfil where rows cannot come from a file', () => {
+  it('says where the rows of the table can come from, or that the table cannot read a file', async () => {
+    const part = await computeWith({ '01-ekonomi.md': section('rubrik: Ekonomi\ndata:\n  - typ: internbudget\n    id: ib\n    enhet: tkr\n    kolumner: [{ id: b24, rubrik: Budget 2024 }]\n    kostnader: { källfil: budget.xlsx, rubrikrad: 1 }') });
+    expect(part.lines.join('\n')).toContain('"källfil" kan inte stå här i en internbudget.');
+    expect(part.lines.join('\n')).toContain('eller "kostnader.rader"');
+    const text = await computeWith({ '01-ekonomi.md': section('rubrik: Ekonomi\ndata:\n  - typ: nyckeltal\n    id: nt\n    rader: { källfil: nyckeltal.xlsx, rubrikrad: 1 }') });
+    expect(text.lines.join('\n')).toContain('Tabelltypen "nyckeltal" kan inte läsa rader ur en fil.');
+  });
+});
