@@ -33,7 +33,7 @@ describe('the example verksamhetsplan', () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.ok).toBe(true);
     expect(result.reports[0]!.written.map((p) => p.slice(outDir.length + 1)).sort()).toEqual(
-      ['docx', 'granskning.txt', 'html', 'modell.json', 'pdf'].map((ext) => `${REPORT}.${ext}`),
+      ['docx', 'granskning.txt', 'html', 'modell.json', 'pdf', 'xlsx'].map((ext) => `${REPORT}.${ext}`),
     );
   });
 
