@@ -8,6 +8,11 @@
 
 export const KOLADA_API = 'https://api.kolada.se/v3';
 
+/** The API's address: KOMMUNRAPPORT_KOLADA_API may name another (a mirror, or a local server in tests). */
+export function koladaApi(): string {
+  return process.env.KOMMUNRAPPORT_KOLADA_API?.replace(/\/+$/, '') || KOLADA_API;
+}
+
 /** The part of the WHATWG fetch the client uses. */
 export type Fetcher = (url: string) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
@@ -72,7 +77,7 @@ export async function getAll(url: string, fetcher: Fetcher): Promise<Record<stri
 export async function fetchKpis(ids: readonly string[], fetcher: Fetcher): Promise<Map<string, KpiInfo>> {
   const out = new Map<string, KpiInfo>();
   if (ids.length === 0) return out;
-  for (const item of await getAll(`${KOLADA_API}/kpi?id=${ids.map(encodeURIComponent).join(',')}`, fetcher)) {
+  for (const item of await getAll(`${koladaApi()}/kpi?id=${ids.map(encodeURIComponent).join(',')}`, fetcher)) {
     const id = String(item.id ?? '');
     if (!ids.includes(id)) continue;
     const published = typeof item.publication_date === 'string' && item.publication_date ? item.publication_date.slice(0, 10) : undefined;
@@ -83,7 +88,7 @@ export async function fetchKpis(ids: readonly string[], fetcher: Fetcher): Promi
 
 /** The municipality's name, or undefined when Kolada does not know the id. */
 export async function fetchMunicipality(id: string, fetcher: Fetcher): Promise<string | undefined> {
-  const items = await getAll(`${KOLADA_API}/municipality?id=${encodeURIComponent(id)}`, fetcher);
+  const items = await getAll(`${koladaApi()}/municipality?id=${encodeURIComponent(id)}`, fetcher);
   const hit = items.find((m) => String(m.id) === id);
   return hit ? String(hit.title ?? id) : undefined;
 }
@@ -92,7 +97,7 @@ const genders: Record<string, keyof YearOutcome> = { T: 'totalt', K: 'kvinnor', 
 
 /** Outcomes of one KPI for a municipality, per year; years without any value are absent. */
 export async function fetchOutcomes(kpi: string, municipality: string, years: readonly number[], fetcher: Fetcher): Promise<Map<number, YearOutcome>> {
-  const url = `${KOLADA_API}/data/kpi/${encodeURIComponent(kpi)}/municipality/${encodeURIComponent(municipality)}/year/${years.join(',')}`;
+  const url = `${koladaApi()}/data/kpi/${encodeURIComponent(kpi)}/municipality/${encodeURIComponent(municipality)}/year/${years.join(',')}`;
   const out = new Map<number, YearOutcome>();
   for (const row of await getAll(url, fetcher)) {
     if (String(row.kpi ?? kpi) !== kpi || String(row.municipality ?? municipality) !== municipality) continue;

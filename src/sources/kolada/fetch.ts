@@ -99,7 +99,8 @@ function changedOutcomes(old: Snapshot | undefined, now: Snapshot): string[] {
   const out: string[] = [];
   for (const [kpi, k] of Object.entries(now.nyckeltal)) {
     for (const [year, o] of Object.entries(k.utfall)) {
-      if (JSON.stringify(old.nyckeltal[kpi]?.utfall[year] ?? null) !== JSON.stringify(o)) out.push(`${kpi} ${year}`);
+      const a = old.nyckeltal[kpi]?.utfall[year];
+      if (!a || a.totalt !== o.totalt || a.kvinnor !== o.kvinnor || a.män !== o.män) out.push(`${kpi} ${year}`);
     }
   }
   return out;
