@@ -295,3 +295,27 @@ describe('a källfil where rows cannot come from a file', () => {
     expect(text.lines.join('\n')).toContain('Tabelltypen "nyckeltal" kan inte läsa rader ur en fil.');
   });
 });
+
+describe('sign conventions of imported rows', () => {
+  it('says at the cell that a net cost has the reversed sign, and which nettokostnad_tecken fits', async () => {
+    const book = await workbook((wb) => {
+      const sheet = (name: string, rows: [string, number][]) => {
+        const ws = wb.addWorksheet(name);
+        ws.getRow(1).values = ['Verksamhet', 'Budget 2024'];
+        rows.forEach((r, i) => (ws.getRow(2 + i).values = r));
+      };
+      sheet('Intäkter', [['Hemtjänst', 100]]);
+      sheet('Kostnader', [['Hemtjänst', -400]]);
+      sheet('Netto', [['Hemtjänst', 300]]);
+    });
+    const part = (name: string, sheet: string) => `    ${name}:\n      rader: { källfil: budget.xlsx, blad: ${sheet}, rubrikrad: 1 }`;
+    const { lines } = await computeWith({
+      'budget.xlsx': book,
+      '01-ekonomi.md': section(`rubrik: Ekonomi\ndata:\n  - typ: internbudget\n    id: ib\n    enhet: tkr\n    kolumner: [{ id: b24, rubrik: Budget 2024 }]\n${part('nettokostnad', 'Netto')}\n${part('intäkter', 'Intäkter')}\n${part('kostnader', 'Kostnader')}`),
+    });
+    const line = lines.find((l) => l.includes('budget.xlsx, blad Netto, cell B2: fel:'));
+    expect(line).toBeDefined();
+    expect(line).toContain('omvänt tecken');
+    expect(line).toContain('nettokostnad_tecken: positiv');
+  });
+});
