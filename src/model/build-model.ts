@@ -35,8 +35,9 @@ export function loadAndCompute(reportDir: string, diagnostics: Diagnostics, spre
   const before = diagnostics.errors.length;
   const loaded = loadReport(reportDir, diagnostics, spreadsheets);
   if (!loaded) return undefined;
-  applyKoladaSnapshot(loaded, diagnostics);
+  const kolada = applyKoladaSnapshot(loaded, diagnostics);
   const report = buildModel(loaded, diagnostics);
+  if (kolada) report.kolada = kolada;
   return diagnostics.errors.length > before ? undefined : report;
 }
 

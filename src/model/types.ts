@@ -17,6 +17,17 @@ export interface Report {
   bedömning: { rules: Rules; år: string; used: boolean };
   profile: Profile;
   sections: Section[];
+  /** Outcomes filled in from the Kolada snapshot (kolada.yaml), when the report has one (src/sources/kolada/merge.ts). */
+  kolada?: KoladaUse;
+}
+
+/** Which outcomes came from the Kolada snapshot, and when it was fetched. */
+export interface KoladaUse {
+  hämtad: string;
+  /** "0483 Katrineholm". */
+  kommun: string;
+  /** Per KPI, the years whose outcome came from the snapshot (not typed in the content). */
+  utfall: { kpi: string; år: string[] }[];
 }
 
 export interface ReportMeta {

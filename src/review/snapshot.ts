@@ -157,6 +157,8 @@ export function snapshot(report: Report): ReportSnapshot {
   fact('Datum', report.meta.datum);
   fact('Ordförande', report.meta.ordförande, labels.ordförande);
   fact('Ansvarig chef', report.meta.ansvarigChef, labels.ansvarig_chef);
+  // Which outcomes came from Kolada (kolada.yaml) and when they were fetched: a new fetch shows here too.
+  if (report.kolada) fact('Utfall från Kolada', `kolada.yaml, hämtad ${report.kolada.hämtad}, ${report.kolada.kommun}: ${report.kolada.utfall.map((u) => `${u.kpi} ${u.år.join(', ')}`).join('; ') || 'inga (alla utfall står i innehållet)'}`);
 
   const sections: SectionSnapshot[] = [];
   if (report.meta.förord.length) sections.push({ id: 'förord', rubrik: 'Förord', items: proseItems(report.meta.förord).map((prose) => ({ kind: 'prose', prose })) });

@@ -10,6 +10,8 @@ import { Diagnostics, formatDiagnostic } from '../../src/diagnostics.ts';
 import { compareReports } from '../../src/diff/compare.ts';
 import { contentFolder, PROFILE, plain, section } from '../helpers/fixture.ts';
 import type { Resultatmål } from '../../src/model/types.ts';
+import { reviewText } from '../../src/review/text.ts';
+import { serializeModelJson } from '../../src/review/json.ts';
 
 const FIXTURES = join('test', 'fixtures', 'kolada');
 const API = 'https://api.kolada.se/v3';
@@ -135,6 +137,10 @@ describe('npm run kolada and the snapshot', () => {
     expect(ind!.utfall['2024']).toMatchObject({ kind: 'tal', value: 85 });
     const notes = build.items.filter((x) => x.severity === 'notering').map((x) => plain(formatDiagnostic(x)));
     expect(notes.some((n) => n.includes('utfallet i innehållet (85 %) gäller i stället för Koladas totalt 83,1 %, kvinnor 84,6 %, män 79,2 % (U21468 i kolada.yaml, hämtad 2025-02-10)') && n.includes('[kolada-åsidosatt]'))).toBe(true);
+    // The review text and the model say which outcomes came from the snapshot, and when it was fetched.
+    const { report } = indicator(dir, 'nojdhet');
+    expect(reviewText(report!)).toContain('Utfall från Kolada: kolada.yaml, hämtad 2025-02-10, 0483 Katrineholm: N31816 2022, 2023; U21468 2022, 2023');
+    expect(JSON.parse(serializeModelJson(report!)).rapport.kolada).toEqual({ hämtad: '2025-02-10', kommun: '0483 Katrineholm', utfall: [{ kpi: 'N31816', år: ['2022', '2023'] }, { kpi: 'U21468', år: ['2022', '2023'] }] });
     const cost = indicator(dir, 'kostnad').ind!;
     expect(cost.utfall['2023']).toMatchObject({ kind: 'tal', value: 22410 });
     expect(cost.utfall['2024']).toBeUndefined();

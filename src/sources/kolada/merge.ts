@@ -12,12 +12,15 @@ import { formatNumber, parseSwedishNumber } from '../../format/swedish.ts';
 import { koladaMeasures } from './measures.ts';
 import { readSnapshot, SNAPSHOT_FILE } from './snapshot.ts';
 import type { YearOutcome } from './client.ts';
+import type { KoladaUse } from '../../model/types.ts';
 
-export function applyKoladaSnapshot(report: LoadedReport, diagnostics: Diagnostics): void {
+/** Fills in outcomes from kolada.yaml; returns which came from it, for the model (undefined without a snapshot). */
+export function applyKoladaSnapshot(report: LoadedReport, diagnostics: Diagnostics): KoladaUse | undefined {
   const measures = koladaMeasures(report);
-  if (measures.length === 0) return;
+  if (measures.length === 0) return undefined;
   const snapshot = readSnapshot(report.dir, diagnostics);
-  if (!snapshot) return;
+  if (!snapshot) return undefined;
+  const used = new Map<string, Set<string>>();
   for (const m of measures) {
     const kpi = snapshot.nyckeltal[m.kpi];
     if (!kpi) continue;
@@ -29,6 +32,7 @@ export function applyKoladaSnapshot(report: LoadedReport, diagnostics: Diagnosti
       if (value === undefined) continue;
       if (!(year in typed)) {
         merged[year] = value;
+        used.set(m.kpi, (used.get(m.kpi) ?? new Set()).add(year));
         continue;
       }
       if (!sameOutcome(typed[year], outcome)) {
@@ -44,6 +48,11 @@ export function applyKoladaSnapshot(report: LoadedReport, diagnostics: Diagnosti
     }
     m.measure.utfall = Object.fromEntries(Object.keys(merged).sort().map((y) => [y, merged[y]]));
   }
+  return {
+    hämtad: snapshot.hämtad,
+    kommun: `${snapshot.kommun.id} ${snapshot.kommun.namn}`,
+    utfall: [...used.keys()].sort().map((kpi) => ({ kpi, år: [...used.get(kpi)!].sort() })),
+  };
 }
 
 /** Percent when the measure's own values are written with % or the KPI's title says (%) or andel. */
