@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Report } from '../../model/types.ts';
 import { reportTypeNames, periodText } from '../views/document.ts';
 import type { CellView, HeaderCellView, TableView } from '../views/table-view.ts';
-import { cellText, excelFormat, excelValue, reportTables } from './tables.ts';
+import { excelFormat, excelValue, reportTables } from './tables.ts';
 import { workbookBytes } from './zip.ts';
 
 const UNIT_WORDS: Record<string, string> = { tkr: 'tkr (tusen kronor)', mnkr: 'mnkr (miljoner kronor)', '%': 'procent' };
