@@ -191,7 +191,8 @@ function importList(
   }
   setAt(out, l.listPath, l.groupBy ? groups : rows);
   cells.set(formatPath(at), { file: displayPath(file.path), where: book.sheet.kind === 'xlsx' ? `blad ${sheet.name}` : '' });
-  return { listPath: l.listPath, file: spec.källfil, ...(book.sheet.kind === 'xlsx' ? { sheet: sheet.name } : {}), range: `${cellName(layout.rows[0]!, layout.columns[0]!.column)}:${cellName(layout.rows[layout.rows.length - 1]!, layout.columns[layout.columns.length - 1]!.column)}` };
+  const cols = layout.columns.map((c) => c.column);
+  return { listPath: l.listPath, file: spec.källfil, ...(book.sheet.kind === 'xlsx' ? { sheet: sheet.name } : {}), range: `${cellName(layout.rows[0]!, Math.min(...cols))}:${cellName(layout.rows[layout.rows.length - 1]!, Math.max(...cols))}` };
 }
 
 /** A cell as it would be typed: text, a number (or the text the author wrote, left to the schema), or a problem. */

@@ -62,7 +62,7 @@ describe('a table from Excel, through every output', () => {
     const ws = workbook.getWorksheet('driftredovisning')!;
     expect(ws.getCell('A1').value).toBe('Driftredovisning, ackumulerat helår (tkr)');
     expect(ws.getCell('A2').value).toBe('Enhet: tkr (tusen kronor)');
-    expect(String(ws.getCell('A3').value)).toBe('Källa: Årsredovisning 2024, Katrineholms kommun, avsnitt Ekonomisk ställning.');
+    expect(String(ws.getCell('A3').value)).toBe('Källa: Årsredovisning 2024, Katrineholms kommun, avsnitt Ekonomisk ställning. Raderna är hämtade ur driftredovisning.xlsx, blad Drift, A4:E9.');
     expect(ws.getRow(5).values).toEqual([undefined, 'Verksamhetsområde', 'Utfall 2023', 'Utfall 2024', 'Budget 2024', 'Avvikelse 2024']);
     sheetRows.forEach((r, i) => {
       const row = ws.getRow(6 + i);

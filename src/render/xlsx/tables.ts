@@ -7,9 +7,12 @@ import type { Report } from '../../model/types.ts';
 import { isProseBlock } from '../../model/types.ts';
 import { tableViews, viewContext, type CellNumber, type CellView, type TableView } from '../views/table-view.ts';
 import { sectionTitle } from '../views/document.ts';
+import { importSentence } from '../../sources/provenance.ts';
 
 export interface ReportTable {
   view: TableView;
+  /** Where the rows came from, when read from a spreadsheet: "Raderna är hämtade ur …". */
+  imported: string;
   /** The section's heading, with its number when headings are numbered. */
   section: string;
 }
@@ -18,7 +21,7 @@ export function reportTables(report: Report): ReportTable[] {
   const ctx = viewContext(report);
   return report.sections.flatMap((s) => {
     const section = sectionTitle(s);
-    return s.blocks.flatMap((b) => (isProseBlock(b) ? [] : tableViews(b, ctx).map((view) => ({ view, section }))));
+    return s.blocks.flatMap((b) => (isProseBlock(b) ? [] : tableViews(b, ctx).map((view) => ({ view, section, imported: importSentence(b) }))));
   });
 }
 

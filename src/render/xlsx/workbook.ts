@@ -31,7 +31,7 @@ export async function renderWorkbook(report: Report): Promise<Uint8Array> {
   about.getColumn(1).width = 32;
   about.getColumn(2).width = 70;
   about.getColumn(3).width = 40;
-  tables.forEach((t, i) => tableSheet(wb.addWorksheet(names[i]!), t.view, `Källa: ${source}, avsnitt ${t.section}.`));
+  tables.forEach((t, i) => tableSheet(wb.addWorksheet(names[i]!), t.view, `Källa: ${source}, avsnitt ${t.section}.${t.imported ? ` ${t.imported}` : ''}`));
   return workbookBytes(wb, new Date(`${report.meta.datum}T00:00:00Z`));
 }
 
