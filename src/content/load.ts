@@ -3,8 +3,10 @@
  * front matter from Markdown, and validate every value against the schemas.
  * Nothing is computed here; nothing here knows about output formats.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { decodeText, folderInside, readInside, readProblemMessage, textProblemMessage } from './read-inside.ts';
+import { svgHint, svgProblem } from './svg-safety.ts';
 import type { Diagnostics } from '../diagnostics.ts';
 import { parseYamlFile, splitSourceFile, type SourceFile } from './source-file.ts';
 import { check, reportAt } from './validate.ts';
@@ -19,7 +21,7 @@ import {
   type ProfileInput,
 } from './schema.ts';
 import { nearest } from './schema-helpers.ts';
-import { parseBody, type BodyBlock } from './markdown.ts';
+import { outsideImageHint, parseBody, pointsOutside, type BodyBlock } from './markdown.ts';
 import { imageSize } from './image-size.ts';
 import { checkColumnKeys } from './column-keys.ts';
 import { checkNumberShapes } from './number-shapes.ts';
@@ -80,22 +82,23 @@ export function displayPath(path: string): string {
   return rel.startsWith('..') ? path : rel.split(sep).join('/');
 }
 
-function readSource(path: string, diagnostics: Diagnostics): SourceFile | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    diagnostics.error({
-      code: 'fil-saknas',
-      file: displayPath(path),
-      message: 'Filen finns inte eller kan inte läsas.',
-      hint: 'Kontrollera filnamnet och att filen ligger i rätt mapp.',
-    });
+function readSource(path: string, root: string, diagnostics: Diagnostics): SourceFile | undefined {
+  const shown = displayPath(path);
+  const read = readInside(path, root);
+  if ('problem' in read) {
+    const { message, hint } = readProblemMessage(read.problem, shown, displayPath(root));
+    diagnostics.error({ code: read.problem.kind === 'outside' ? 'utanför-mappen' : 'fil-saknas', file: shown, message, hint });
+    return undefined;
+  }
+  const decoded = decodeText(read.data);
+  if (!('text' in decoded)) {
+    const { message, hint } = textProblemMessage(decoded.problem, decoded.line);
+    diagnostics.error({ code: decoded.problem === 'nul' ? 'nul-tecken' : 'inte-utf8', file: shown, line: decoded.line, message, hint });
     return undefined;
   }
   return path.endsWith('.yaml') || path.endsWith('.yml')
-    ? parseYamlFile(text, displayPath(path), diagnostics)
-    : splitSourceFile(text, displayPath(path), diagnostics);
+    ? parseYamlFile(decoded.text, shown, diagnostics)
+    : splitSourceFile(decoded.text, shown, diagnostics);
 }
 
 /**
@@ -118,7 +121,7 @@ export function loadReport(reportDir: string, diagnostics: Diagnostics): LoadedR
     });
     return undefined;
   }
-  const indexSource = readSource(indexPath, diagnostics);
+  const indexSource = readSource(indexPath, dir, diagnostics);
   const index = indexSource ? check(indexSchema, indexSource.data, indexSource, [], diagnostics) : undefined;
 
   const profile = index && indexSource ? loadProfile(contentRoot, index.kommun, indexSource, diagnostics) : undefined;
@@ -141,7 +144,7 @@ export function loadReport(reportDir: string, diagnostics: Diagnostics): LoadedR
   let unreadFiles = false;
   for (const file of sectionFiles) {
     const path = join(dir, file);
-    const source = readSource(path, diagnostics);
+    const source = readSource(path, dir, diagnostics);
     const front = source && check(sectionSchema, source.data, source, [], diagnostics);
     if (!source || !front) {
       unreadFiles = true;
@@ -245,7 +248,17 @@ function loadProfile(contentRoot: string, kommun: string, indexSource: SourceFil
     );
     return undefined;
   }
-  const source = readSource(profilePath, diagnostics);
+  if (!folderInside(profileDir, join(contentRoot, PROFILES_FOLDER))) {
+    reportAt(
+      diagnostics,
+      indexSource,
+      ['kommun'],
+      'utanför-mappen',
+      `Kommunprofilens mapp ${displayPath(profileDir)} är en genväg (symbolisk länk) till en mapp utanför ${displayPath(join(contentRoot, PROFILES_FOLDER))} och läses inte.|Kopiera profilen (kommun.yaml och logotypen) in i ${displayPath(join(contentRoot, PROFILES_FOLDER))} i stället för att länka till den.`,
+    );
+    return undefined;
+  }
+  const source = readSource(profilePath, profileDir, diagnostics);
   if (!source) return undefined;
   const input = check(profileSchema, source.data, source, [], diagnostics);
   if (!input) return undefined;
@@ -253,45 +266,36 @@ function loadProfile(contentRoot: string, kommun: string, indexSource: SourceFil
   for (const p of contrast) reportAt(diagnostics, source, ['färger', p.field], 'kontrast', p.message);
   if (contrast.length > 0) return undefined;
   const logoPath = join(profileDir, input.logotyp);
-  const logoSvg = readInside(logoPath, profileDir);
-  if (logoSvg === undefined) {
-    reportAt(diagnostics, source, ['logotyp'], 'fil-saknas', `Logotypen "${input.logotyp}" finns inte i ${displayPath(profileDir)}.|Lägg SVG-filen i kommunprofilens mapp.`);
+  const logo = readInside(logoPath, profileDir);
+  if ('problem' in logo) {
+    const { message, hint } = readProblemMessage(logo.problem, `"${input.logotyp}"`, displayPath(profileDir));
+    reportAt(
+      diagnostics,
+      source,
+      ['logotyp'],
+      logo.problem.kind === 'outside' ? 'utanför-mappen' : 'fil-saknas',
+      logo.problem.kind === 'missing' ? `Logotypen "${input.logotyp}" finns inte i ${displayPath(profileDir)}.|Lägg SVG-filen i kommunprofilens mapp.` : `Logotypen: ${message}|${hint}`,
+    );
     return undefined;
   }
-  const problem = unsafeSvg(logoSvg.toString('utf8'));
+  const decoded = decodeText(logo.data);
+  if (!('text' in decoded)) {
+    const { message, hint } = textProblemMessage(decoded.problem, decoded.line);
+    reportAt(diagnostics, source, ['logotyp'], decoded.problem === 'nul' ? 'nul-tecken' : 'inte-utf8', `Logotypen "${input.logotyp}": ${message}|${hint}`);
+    return undefined;
+  }
+  const problem = svgProblem(decoded.text);
   if (problem) {
-    reportAt(diagnostics, source, ['logotyp'], 'osäker-svg', `Logotypen innehåller ${problem}, som inte tillåts i rapporter.|Spara logotypen som en ren SVG utan skript, externa länkar eller inbäddade bilder.`);
+    reportAt(
+      diagnostics,
+      source,
+      ['logotyp'],
+      'osäker-svg',
+      `Logotypen "${input.logotyp}"${problem.line ? ` (rad ${problem.line})` : ''} innehåller ${problem.what}, som inte tillåts i rapporter.|${problem.hint ?? svgHint}`,
+    );
     return undefined;
   }
-  return { id: kommun, input, logoSvg: logoSvg.toString('utf8') };
-}
-
-/** Reads a file only if it lies inside `root` (after resolving symbolic links). */
-function readInside(path: string, root: string): Buffer | undefined {
-  try {
-    const real = realpathSync(path);
-    const realRoot = realpathSync(root);
-    if (real !== realRoot && !real.startsWith(realRoot + sep)) return undefined;
-    if (!statSync(real).isFile()) return undefined;
-    return readFileSync(real);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Returns what makes an SVG unsafe to embed, or undefined. */
-export function unsafeSvg(svg: string): string | undefined {
-  if (!/<svg[\s>]/i.test(svg)) return 'inget <svg>-element';
-  if (/<script/i.test(svg)) return 'ett skript';
-  if (/\son[a-z]+\s*=/i.test(svg)) return 'en händelsehanterare (on…)';
-  if (/<foreignObject/i.test(svg)) return 'ett foreignObject-element';
-  if (/<(iframe|img|image|object|embed|link|meta|use)\b/i.test(svg)) return 'ett element som hämtar eller bäddar in annat innehåll';
-  if (/\ssrc\s*=/i.test(svg)) return 'en extern källa (src)';
-  if (!/<\/svg>\s*$/i.test(svg.replace(/<!--[\s\S]*?-->/g, '').trim())) return 'text efter </svg>';
-  if (/(?:xlink:)?href\s*=\s*["'](?!#)/i.test(svg)) return 'en extern länk';
-  if (/url\(\s*['"]?(?!#)/i.test(svg)) return 'en extern resurs (url())';
-  if (/<!ENTITY/i.test(svg)) return 'en entitetsdeklaration';
-  return undefined;
+  return { id: kommun, input, logoSvg: decoded.text };
 }
 
 function resolveImages(
@@ -313,8 +317,13 @@ function resolveImages(
       fail(`Bilden "${b.src}" saknar alternativtext.`, 'Skriv vad bilden visar mellan hakparenteserna: ![Organisationsschema för förvaltningen](organisation.png).');
       continue;
     }
-    if (/^[a-z][a-z0-9+.-]*:/i.test(b.src) || b.src.startsWith('/')) {
-      fail(`Bilden "${b.src}" pekar utanför rapportmappen.`, 'Lägg bilden i rapportmappen och skriv en relativ sökväg, t.ex. "bilder/organisation.png".');
+    if (pointsOutside(b.src)) {
+      fail(`Bilden "${b.src}" pekar utanför rapportmappen.`, outsideImageHint);
+      continue;
+    }
+    const decoded = decodePath(b.src);
+    if (decoded === undefined) {
+      fail(`Bildens sökväg "${b.src}" har en trasig %-kod.`, 'Skriv filnamnet som det är (mellanslag och å, ä, ö går bra inom <…>: ![Karta](<bilder/karta över området.png>)), eller rätta %-koden, t.ex. %20 för mellanslag.');
       continue;
     }
     const ext = extname(b.src).toLowerCase();
@@ -323,11 +332,14 @@ function resolveImages(
       fail(`Bildformatet "${ext || 'okänt'}" stöds inte för "${b.src}".`, 'Spara bilden som PNG eller JPEG.');
       continue;
     }
-    const data = readInside(resolve(fileDir, decodeURI(b.src)), reportDir);
-    if (!data) {
-      fail(`Bilden "${b.src}" finns inte i rapportmappen.`, 'Kontrollera filnamnet; bilder måste ligga i rapportens mapp eller en undermapp.');
+    const read = readInside(resolve(fileDir, decoded), reportDir);
+    if ('problem' in read) {
+      if (read.problem.kind === 'outside' && read.problem.link) fail(`Bilden "${b.src}" är en genväg (symbolisk länk) till en fil utanför rapportmappen.`, 'Kopiera bilden in i rapportmappen i stället för att länka till den.');
+      else if (read.problem.kind === 'outside') fail(`Bilden "${b.src}" pekar utanför rapportmappen.`, outsideImageHint);
+      else fail(`Bilden "${b.src}" finns inte i rapportmappen.`, 'Kontrollera filnamnet; bilder måste ligga i rapportens mapp eller en undermapp.');
       continue;
     }
+    const data = read.data;
     const size = imageSize(data, mime);
     if (!size) {
       fail(`Bilden "${b.src}" kunde inte läsas som ${mime === 'image/png' ? 'PNG' : 'JPEG'}.`, 'Spara om bilden i ett bildprogram.');
@@ -336,4 +348,13 @@ function resolveImages(
     out.push({ kind: 'image', alt: b.alt.trim(), mime, data: new Uint8Array(data), ...size });
   }
   return out;
+}
+
+/** The file name behind a Markdown image address ("karta%20A.png" → "karta A.png"); undefined for a broken %-escape. */
+function decodePath(src: string): string | undefined {
+  try {
+    return decodeURI(src);
+  } catch {
+    return undefined;
+  }
 }
