@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { decodeText, folderInside, readInside, readProblemMessage, textProblemMessage } from './read-inside.ts';
+import { decodeText, folderInside, isInside, readInside, readProblemMessage, textProblemMessage } from './read-inside.ts';
 import { svgHint, svgProblem } from './svg-safety.ts';
 import type { Diagnostics } from '../diagnostics.ts';
 import { parseYamlFile, splitSourceFile, type SourceFile } from './source-file.ts';
@@ -330,6 +330,10 @@ function resolveImages(
     const mime = ext === '.png' ? 'image/png' : ext === '.jpg' || ext === '.jpeg' ? 'image/jpeg' : undefined;
     if (!mime) {
       fail(`Bildformatet "${ext || 'okänt'}" stöds inte för "${b.src}".`, 'Spara bilden som PNG eller JPEG.');
+      continue;
+    }
+    if (!isInside(resolve(fileDir, decoded), resolve(reportDir))) {
+      fail(`Bilden "${b.src}" pekar utanför rapportmappen.`, outsideImageHint);
       continue;
     }
     const read = readInside(resolve(fileDir, decoded), reportDir);

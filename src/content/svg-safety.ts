@@ -64,7 +64,7 @@ export function svgProblem(svg: string): SvgProblem | undefined {
   };
 
   parser.onerror = (err) => {
-    found(`ett fel i XML-koden (${err.message.split('\n')[0]})`, 'Öppna logotypen i ett ritprogram och spara den igen som SVG; filen måste vara korrekt XML med citattecken runt alla attributvärden.');
+    found(xmlErrorName(err.message), 'Öppna logotypen i ett ritprogram och spara den igen som SVG; filen måste vara korrekt XML med citattecken runt alla attributvärden.');
     // Stop at the first error: what follows cannot be trusted.
     throw err;
   };
@@ -121,6 +121,24 @@ export function svgProblem(svg: string): SvgProblem | undefined {
 
 const PX_PER_UNIT: Record<string, number> = { px: 1, mm: 96 / 25.4, cm: 96 / 2.54, in: 96, pt: 96 / 72, pc: 16, em: 16, ex: 8 };
 const MAX_SIDE_PX = 5000;
+
+/** sax's English error, as what the logo "innehåller". */
+function xmlErrorName(message: string): string {
+  const known: [RegExp, string][] = [
+    [/Unquoted attribute value/, 'ett attributvärde utan citattecken'],
+    [/Attribute without value/, 'ett attribut utan värde'],
+    [/Forward-slash in opening tag/, 'ett snedstreck inne i en tagg'],
+    [/Unclosed root tag|Unexpected end/, 'en tagg som aldrig stängs'],
+    [/Unexpected close tag|Unmatched closing tag/, 'en sluttagg som inte hör ihop med sin starttagg'],
+    [/Invalid character entity|entity/i, 'en okänd entitet (&…;)'],
+    [/Text data outside of root node/, 'text utanför <svg>'],
+    [/Non-whitespace before first tag/, 'text före <svg>'],
+    [/Invalid attribute name|Invalid tagname|Invalid characters/, 'ett ogiltigt namn på en tagg eller ett attribut'],
+    [/Unbound namespace prefix/, 'ett prefix utan namnrymd'],
+  ];
+  const what = known.find(([re]) => re.test(message))?.[1];
+  return `${what ?? 'ett fel'} i XML-koden`;
+}
 
 /** The root's size: width, height and viewBox must be positive numbers, the sides within 20:1, or the logo cannot be drawn. */
 function sizeProblem(attributes: Record<string, sax.QualifiedAttribute>): string | undefined {
