@@ -177,7 +177,7 @@ function attributeProblem(attr: sax.QualifiedAttribute): string | undefined {
   if (prefix === 'xml') return local === 'space' || local === 'lang' ? undefined : `attributet ${name}`;
   if (prefix && !(uri === XLINK_NS && local === 'href')) return `attributet ${name} från ett annat program`;
   if (!prefix && !ATTRIBUTES.has(local)) return `attributet ${name}, som inte tillåts i en logotyp`;
-  if (local === 'href' && !/^#[\w.:-]+$/.test(value.trim())) return `en länk till något utanför logotypen (${name}="${value}")`;
+  if (local === 'href' && !/^#[^\s'"()<>\\]+$/u.test(value.trim())) return `en länk till något utanför logotypen (${name}="${value}")`;
   if (TEXT_ATTRIBUTES.has(local)) return undefined;
   const css = cssProblem(value);
   if (css) return `${css} i attributet ${name}`;
