@@ -67,7 +67,12 @@ export function earlierOutput(): { out: string; snapshot: () => Record<string, s
   const out = mkdtempSync(join(tmpdir(), 'kommunrapport-ut-'));
   for (const ext of ['pdf', 'docx', 'html', 'granskning.txt', 'modell.json']) writeFileSync(join(out, `rapport.${ext}`), `tidigare rapport.${ext} \u00e5\u00e4\u00f6 ${ext}`);
   writeFileSync(join(out, 'annan.html'), 'en annan rapports HTML');
-  const snapshot = () => Object.fromEntries(readdirSync(out).sort().map((f) => [f, readFileSync(join(out, f), 'latin1')]));
+  const snapshot = () =>
+    Object.fromEntries(
+      readdirSync(out, { withFileTypes: true })
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((e) => [e.name, e.isDirectory() ? '(mapp)' : readFileSync(join(out, e.name), 'latin1')]),
+    );
   return { out, snapshot };
 }
 
