@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { decodeText, folderInside, isInside, readInside, readProblemMessage, textProblemMessage } from './read-inside.ts';
+import { decodeText, folderInside, isInside, readInside, textProblemCode, readProblemMessage, textProblemMessage } from './read-inside.ts';
 import { svgHint, svgProblem } from './svg-safety.ts';
 import type { Diagnostics } from '../diagnostics.ts';
 import { parseYamlFile, splitSourceFile, type SourceFile } from './source-file.ts';
@@ -93,7 +93,7 @@ function readSource(path: string, root: string, diagnostics: Diagnostics): Sourc
   const decoded = decodeText(read.data);
   if (!('text' in decoded)) {
     const { message, hint } = textProblemMessage(decoded.problem, decoded.line);
-    diagnostics.error({ code: decoded.problem === 'nul' ? 'nul-tecken' : 'inte-utf8', file: shown, line: decoded.line, message, hint });
+    diagnostics.error({ code: textProblemCode[decoded.problem], file: shown, line: decoded.line, message, hint });
     return undefined;
   }
   return path.endsWith('.yaml') || path.endsWith('.yml')
@@ -281,7 +281,7 @@ function loadProfile(contentRoot: string, kommun: string, indexSource: SourceFil
   const decoded = decodeText(logo.data);
   if (!('text' in decoded)) {
     const { message, hint } = textProblemMessage(decoded.problem, decoded.line);
-    reportAt(diagnostics, source, ['logotyp'], decoded.problem === 'nul' ? 'nul-tecken' : 'inte-utf8', `Logotypen "${input.logotyp}": ${message}|${hint}`);
+    reportAt(diagnostics, source, ['logotyp'], textProblemCode[decoded.problem], `Logotypen "${input.logotyp}": ${message}|${hint}`);
     return undefined;
   }
   const problem = svgProblem(decoded.text);

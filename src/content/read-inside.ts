@@ -67,7 +67,12 @@ export function readProblemMessage(problem: ReadProblem, shown: string, folder: 
 }
 
 /** Text of a content file: UTF-8, no NUL bytes. Otherwise the 1-based line and what is wrong. */
-export function decodeText(data: Uint8Array): { text: string } | { line: number; problem: 'not-utf8' | 'nul' } {
+export type TextProblem = 'not-utf8' | 'nul' | 'control';
+
+/** Control characters that have no place in a text file (tab, line feed and carriage return do). */
+export const CONTROL_CHARACTER = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export function decodeText(data: Uint8Array): { text: string } | { line: number; problem: TextProblem } {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(data);
@@ -79,6 +84,8 @@ export function decodeText(data: Uint8Array): { text: string } | { line: number;
   }
   const nul = text.indexOf('\u0000');
   if (nul !== -1) return { line: lineAt(text, nul), problem: 'nul' };
+  const control = CONTROL_CHARACTER.exec(text);
+  if (control) return { line: lineAt(text, control.index), problem: 'control' };
   return { text };
 }
 
@@ -89,7 +96,13 @@ function lineAt(text: string, offset: number): number {
 }
 
 /** Swedish message and hint for text that could not be decoded. */
-export function textProblemMessage(problem: 'not-utf8' | 'nul', line: number): { message: string; hint: string } {
+export function textProblemMessage(problem: TextProblem, line: number): { message: string; hint: string } {
+  if (problem === 'control') {
+    return {
+      message: `Filen innehåller ett osynligt styrtecken (rad ${line}), som Word inte kan öppna och som inte hör hemma i en textfil.`,
+      hint: 'Styrtecken följer ibland med när text klistras in från andra program. Skriv om raden, eller ta bort tecknet i en editor som visar osynliga tecken.',
+    };
+  }
   return problem === 'not-utf8'
     ? {
         message: `Filen är inte sparad som UTF-8 (första felaktiga tecknet på rad ${line}); å, ä och ö skulle bli fel.`,
@@ -100,3 +113,5 @@ export function textProblemMessage(problem: 'not-utf8' | 'nul', line: number): {
         hint: 'Filen är troligen skadad eller inte en textfil. Ta bort tecknet eller skriv om raden i en vanlig texteditor.',
       };
 }
+
+export const textProblemCode: Record<TextProblem, string> = { 'not-utf8': 'inte-utf8', nul: 'nul-tecken', control: 'styrtecken' };

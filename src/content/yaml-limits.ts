@@ -9,6 +9,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
 import { formatPath, type Diagnostic } from '../diagnostics.ts';
 import { formatNumber } from '../format/swedish.ts';
+import { CONTROL_CHARACTER } from './read-inside.ts';
 
 type Problem = Omit<Diagnostic, 'severity'>;
 
@@ -71,6 +72,16 @@ export function shapeProblems(doc: Document, lineCounter: LineCounter, firstLine
       }
     } else if (isSeq(node)) {
       for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], path: [...path, i] });
+    } else if (isScalar(node) && typeof node.value === 'string' && (node.value.includes('\u0000') || CONTROL_CHARACTER.test(node.value))) {
+      // Written as an escape ("\0", "\x07") in a double-quoted string: the file itself has no such byte.
+      problems.push({
+        code: 'styrtecken',
+        file,
+        ...(range ? lineOf(range[0]) : { line: firstLine }),
+        field: formatPath(path),
+        message: 'Texten innehåller ett styrtecken (skrivet med \\ inom citattecken), som inte kan visas och som Word inte kan öppna.',
+        hint: 'Ta bort koden (t.ex. \\0 eller \\x07) ur texten.',
+      });
     } else if (isScalar(node) && typeof node.value === 'number') {
       const written = String(node.source ?? node.value);
       const problem = numberProblem(written, node.value);

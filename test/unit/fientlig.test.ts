@@ -132,6 +132,15 @@ describe('wrong data is never accepted silently', () => {
     expectRefused(run, { code: 'nul-tecken', file: RAPPORT, line: 5, message: /NUL-tecken \(rad 5\)/, hint: /texteditor/ });
   });
 
+  it.each([
+    ['in the running text', section('rubrik: A', '\nText\u0007med klocka.\n'), 5],
+    ['as an escape in a quoted YAML string', section('rubrik: "A\\0B"'), 2],
+    ['as an escape for a bell', section('rubrik: "A\\x07B"'), 2],
+  ])('a control character %s (Word cannot open a file with one)', async (_where, text, line) => {
+    const run = await buildHostile({ files: { '01-a.md': text } });
+    expectRefused(run, { code: 'styrtecken', file: RAPPORT, line, message: /styrtecken/, hint: /\S/ });
+  });
+
   it('two KF-mål with the same id', async () => {
     const goals = section('rubrik: Mål\ndata:\n  - typ: målområde\n    id: trygg\n    namn: Trygghet\n    kf_mål:\n      - { id: kf-a, text: Fler ska känna sig trygga }\n      - { id: kf-a, text: Färre brott }');
     const run = await buildHostile({ files: { '01-a.md': goals } });
