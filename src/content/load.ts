@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { decodeText, folderInside, isInside, readInside, textProblemCode, readProblemMessage, textProblemMessage } from './read-inside.ts';
-import { svgHint, svgProblem } from './svg-safety.ts';
+import { svgDraws, svgHint, svgProblem } from './svg-safety.ts';
 import type { Diagnostics } from '../diagnostics.ts';
 import { parseYamlFile, splitSourceFile, type SourceFile } from './source-file.ts';
 import { check, reportAt } from './validate.ts';
@@ -293,6 +293,10 @@ function loadProfile(contentRoot: string, kommun: string, indexSource: SourceFil
       'osäker-svg',
       `Logotypen "${input.logotyp}"${problem.line ? ` (rad ${problem.line})` : ''} innehåller ${problem.what}, som inte tillåts i rapporter.|${problem.hint ?? svgHint}`,
     );
+    return undefined;
+  }
+  if (!svgDraws(decoded.text)) {
+    reportAt(diagnostics, source, ['logotyp'], 'osäker-svg', `Logotypen "${input.logotyp}" kan inte ritas till Word och PDF (SVG-filen är ogiltig för ritprogrammet).|${svgHint}`);
     return undefined;
   }
   return { id: kommun, input, logoSvg: decoded.text };

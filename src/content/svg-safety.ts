@@ -9,6 +9,7 @@
  * (DOCTYPE, entities, CDATA, odd comments, unquoted attributes).
  */
 import sax from 'sax';
+import { Image } from '@napi-rs/canvas';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XLINK_NS = 'http://www.w3.org/1999/xlink';
@@ -78,6 +79,16 @@ export function svgProblem(svg: string): SvgProblem | undefined {
   };
   parser.ontext = (text) => {
     if (text.trim() && depth === 0) found('text utanför <svg>');
+  };
+  // The XML parser keeps the last of two equal attributes, a browser the first: href="javascript:…" href="#a"
+  // would pass here and run there. Any attribute written twice is refused.
+  let names = new Set<string>();
+  parser.onopentagstart = () => {
+    names = new Set();
+  };
+  parser.onattribute = (attr) => {
+    if (names.has(attr.name)) found(`attributet ${attr.name} två gånger i samma tagg`);
+    names.add(attr.name);
   };
   parser.onopentag = (tag) => {
     started = true;
@@ -152,6 +163,9 @@ function sizeProblem(attributes: Record<string, sax.QualifiedAttribute>): string
   if (width === -1 || height === -1) return `en storlek som inte går att rita (width="${attributes.width?.value ?? ''}", height="${attributes.height?.value ?? ''}")`;
   const box = attributes.viewBox?.value.trim().split(/[\s,]+/).map(Number);
   if (box && (box.length !== 4 || box.some((n) => !Number.isFinite(n)) || box[2]! <= 0 || box[3]! <= 0)) return `en viewBox som inte går att rita (viewBox="${attributes.viewBox!.value}")`;
+  if (!box && !(width && height && Number.isFinite(width) && Number.isFinite(height))) {
+    return 'ingen storlek att rita efter (varken viewBox eller width och height i bildpunkter eller mm)';
+  }
   const [w, h] = box ? [box[2]!, box[3]!] : [width, height];
   if (w !== undefined && h !== undefined && Number.isFinite(w) && Number.isFinite(h) && (w / h > 20 || h / w > 20)) return `orimliga proportioner (${w} × ${h})`;
   // The DOCX step draws the logo at its own size first: a huge one would exhaust memory.
@@ -196,4 +210,24 @@ export function cssProblem(css: string): string | undefined {
     if (fn === 'url' && !/^\s*['"]?#/.test(text.slice(match.index! + match[0].length))) return 'en extern resurs (url())';
   }
   return undefined;
+}
+
+/**
+ * Whether the SVG can be drawn by the same renderer the DOCX step uses for its
+ * PNG (resvg in @napi-rs/canvas, which decodes synchronously): a logo that
+ * passes the allow-list but cannot be drawn is refused here, at its line in
+ * kommun.yaml, not in the middle of a build.
+ */
+export function svgDraws(svg: string): boolean {
+  const image = new Image();
+  let failed = false;
+  image.onerror = () => {
+    failed = true;
+  };
+  try {
+    image.src = Buffer.from(svg.replace(/^\uFEFF/, ''));
+  } catch {
+    return false;
+  }
+  return !failed && image.width > 0 && image.height > 0;
 }

@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { buildHostile, expectRefused, outsideFolder } from '../helpers/hostile.ts';
 import { INDEX, section } from '../helpers/fixture.ts';
+import { svgDraws, svgProblem } from '../../src/content/svg-safety.ts';
+import { logoImages } from '../../src/render/docx/logo.ts';
+import type { Profile } from '../../src/model/types.ts';
 
 const tabell = (rows: string) =>
   section(`rubrik: Volymer\ndata:\n  - typ: tabell\n    id: volymer\n    rubrik: Volymer\n    kolumner: [Verksamhet, { rubrik: Antal, typ: tal }]\n    rader:\n${rows}\n    summarad: Summa`);
@@ -95,12 +98,35 @@ describe('an SVG logo with anything active or external is refused', () => {
     ['a CDATA section', `<svg ${ns}><title><![CDATA[</title><script>alert(1)</script>]]></title></svg>`, /CDATA/],
     ['a comment read differently by HTML', `<svg ${ns}><!--><script>alert(1)</script>--></svg>`, /kommentar/],
     ['a script after </svg>', `<svg ${ns}></svg><script>alert(1)</script>`, /mer än ett rotelement|text utanför/],
+    ['an attribute written twice (the XML parser keeps the last, a browser the first)', `<svg ${ns} xmlns:xlink="http://www.w3.org/1999/xlink"><path id="a" d="M0 0h5v5z"/><use xlink:href="javascript:alert(1)" xlink:href="#a"/></svg>`, /attributet xlink:href två gånger/],
+    ['an entity-encoded javascript: href', `<svg ${ns}><path id="a" d="M0 0h5v5z"/><use href="&#106;avascript:alert(1)"/></svg>`, /länk till något utanför/],
+    ['an upper-case HREF', `<svg ${ns}><use HREF="javascript:alert(1)"/></svg>`, /attributet HREF, som inte tillåts/],
     ['no SVG namespace (Word cannot draw it)', '<svg viewBox="0 0 10 10"><rect width="5" height="5"/></svg>', /utan xmlns/],
     ['a size that cannot be drawn', '<svg xmlns="http://www.w3.org/2000/svg" width="-5" height="10"><rect width="5" height="5"/></svg>', /storlek som inte går att rita/],
+    ['no size to draw by (a percentage and no viewBox)', '<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="100%"><rect width="5" height="5"/></svg>', /ingen storlek att rita efter/],
     ['a size that would exhaust memory', '<svg xmlns="http://www.w3.org/2000/svg" width="100000" height="50000"><rect width="5" height="5"/></svg>', /storlek över 5000 bildpunkter/],
   ])('%s', async (_what, logo, what) => {
     const run = await buildHostile({ files: { '01-a.md': section('rubrik: A', 'Text.') }, logo });
     expectRefused(run, { code: 'osäker-svg', file: /kommuner\/prov\/kommun\.yaml$/, line: 2, field: 'logotyp', message: what, hint: /\S/ });
+  });
+});
+
+describe('a logo that passes can be drawn in every format', () => {
+  it.each([
+    ['its own font-family on <svg>', '<svg xmlns="http://www.w3.org/2000/svg" font-family="Arial" viewBox="0 0 100 30"><text y="20">Provkommun</text></svg>'],
+    ['<use> of a path, a gradient, a style attribute', '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"><defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient><path id="p" d="M0 0h5v5z"/></defs><use xlink:href="#p" style="fill:url(#g)"/></svg>'],
+    ['size in millimetres and no viewBox', '<svg xmlns="http://www.w3.org/2000/svg" width="60mm" height="20mm"><rect width="50" height="20"/></svg>'],
+    ['a percentage size with a viewBox', '<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="100%" viewBox="0 0 50 20"><rect width="50" height="20"/></svg>'],
+  ])('%s: passes, and the DOCX step draws it', async (_what, logo) => {
+    expect(svgProblem(logo)).toBeUndefined();
+    expect(svgDraws(logo)).toBe(true);
+    const images = await logoImages({ logotypSvg: logo, typsnitt: 'Source Sans 3' } as Profile);
+    expect(images.png.length).toBeGreaterThan(100);
+  });
+
+  it('refuses what passes the allow-list but cannot be drawn', () => {
+    expect(svgDraws('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" fill="red" fill="blue"/>')).toBe(false);
+    expect(svgDraws('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="5" height="5"/></svg>')).toBe(true);
   });
 });
 
