@@ -71,7 +71,8 @@ export interface LoadedReport {
 export function findReportFolders(contentRoot: string): string[] {
   if (!existsSync(contentRoot)) return [];
   return readdirSync(contentRoot, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && e.name !== PROFILES_FOLDER && !e.name.startsWith('.'))
+    // A link to a folder is listed too, so that it is refused with a message (see loadReport), not skipped in silence.
+    .filter((e) => (e.isDirectory() || e.isSymbolicLink()) && e.name !== PROFILES_FOLDER && !e.name.startsWith('.'))
     .filter((e) => existsSync(join(contentRoot, e.name, INDEX_FILE)))
     .map((e) => e.name)
     .sort();
@@ -111,6 +112,15 @@ export function loadReport(reportDir: string, diagnostics: Diagnostics): LoadedR
   const contentRoot = dirname(dir);
   const id = basename(dir);
 
+  if (!folderInside(dir, contentRoot)) {
+    diagnostics.error({
+      code: 'utanför-mappen',
+      file: displayPath(dir),
+      message: `Rapportmappen "${id}" är en genväg (symbolisk länk) till en mapp utanför ${displayPath(contentRoot)} och läses inte.`,
+      hint: `Flytta eller kopiera rapportmappen in i ${displayPath(contentRoot)} i stället för att länka till den.`,
+    });
+    return undefined;
+  }
   const indexPath = join(dir, INDEX_FILE);
   if (!existsSync(indexPath)) {
     diagnostics.error({
@@ -248,7 +258,7 @@ function loadProfile(contentRoot: string, kommun: string, indexSource: SourceFil
     );
     return undefined;
   }
-  if (!folderInside(profileDir, join(contentRoot, PROFILES_FOLDER))) {
+  if (!folderInside(profileDir, join(contentRoot, PROFILES_FOLDER)) || !folderInside(profileDir, contentRoot)) {
     reportAt(
       diagnostics,
       indexSource,

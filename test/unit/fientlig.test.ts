@@ -62,6 +62,11 @@ describe('nothing outside the folder gets in', () => {
     expectRefused(run, { code: 'utanför-mappen', file, message: /genväg \(symbolisk länk\) till en (fil|mapp) utanför/, hint: /Kopiera/ });
   });
 
+  it('refuses a report folder that is a symbolic link to a folder outside, instead of skipping it in silence', async () => {
+    const run = await buildHostile({ remove: ['rapport'], links: { rapport: outside } });
+    expectRefused(run, { code: 'utanför-mappen', file: /rapport$/, message: /Rapportmappen "rapport" är en genväg \(symbolisk länk\) till en mapp utanför/, hint: /Flytta eller kopiera/ });
+  });
+
   it('refuses an image that is a symbolic link to a file outside', async () => {
     const run = await buildHostile({ files: { '01-a.md': section('rubrik: A', '\n![Karta](bild.png)\n') }, links: { 'rapport/bild.png': join(outside, 'bild.png') } });
     expectRefused(run, { code: 'bild', file: RAPPORT, line: 5, message: /genväg \(symbolisk länk\) till en fil utanför rapportmappen/, hint: /Kopiera bilden/ });
