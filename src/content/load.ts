@@ -4,33 +4,24 @@
  * Nothing is computed here; nothing here knows about output formats.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { decodeText, folderInside, isInside, readInside, textProblemCode, readProblemMessage, textProblemMessage } from './read-inside.ts';
-import { svgDraws, svgHint, svgProblem } from './svg-safety.ts';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostics } from '../diagnostics.ts';
-import { parseYamlFile, splitSourceFile, type SourceFile } from './source-file.ts';
+import type { SourceFile } from './source-file.ts';
 import { check, reportAt } from './validate.ts';
-import {
-  blockSchemas,
-  indexSchema,
-  profileSchema,
-  sectionSchema,
-  type BlockInput,
-  type BlockType,
-  type IndexInput,
-  type ProfileInput,
-} from './schema.ts';
+import { blockSchemas, indexSchema, sectionSchema, type BlockInput, type BlockType, type IndexInput } from './schema.ts';
 import { nearest } from './schema-helpers.ts';
-import { outsideImageHint, parseBody, pointsOutside, type BodyBlock } from './markdown.ts';
-import { imageSize } from './image-size.ts';
+import { parseBody, type BodyBlock } from './markdown.ts';
 import { checkColumnKeys } from './column-keys.ts';
 import { checkNumberShapes } from './number-shapes.ts';
 import { StatedIds } from './duplicate-ids.ts';
-import { profileContrastProblems } from './contrast.ts';
+import { folderInside } from './read-inside.ts';
+import { displayPath, readSource } from './read-source.ts';
+import { loadProfile, PROFILES_FOLDER, type LoadedProfile } from './profile.ts';
+import { resolveImages } from './images.ts';
 
-export const PROFILES_FOLDER = 'kommuner';
 export const INDEX_FILE = 'index.md';
-export const PROFILE_FILE = 'kommun.yaml';
+export { PROFILES_FOLDER, PROFILE_FILE } from './profile.ts';
+export { displayPath };
 
 export interface LoadedBlock {
   input: BlockInput;
@@ -63,7 +54,7 @@ export interface LoadedReport {
   index: IndexInput;
   indexSource: SourceFile;
   indexBody: LoadedSection['body'];
-  profile: { id: string; input: ProfileInput; logoSvg: string };
+  profile: LoadedProfile;
   sections: LoadedSection[];
 }
 
@@ -78,29 +69,7 @@ export function findReportFolders(contentRoot: string): string[] {
     .sort();
 }
 
-export function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith('..') ? path : rel.split(sep).join('/');
-}
 
-function readSource(path: string, root: string, diagnostics: Diagnostics): SourceFile | undefined {
-  const shown = displayPath(path);
-  const read = readInside(path, root);
-  if ('problem' in read) {
-    const { message, hint } = readProblemMessage(read.problem, shown, displayPath(root));
-    diagnostics.error({ code: read.problem.kind === 'outside' ? 'utanför-mappen' : 'fil-saknas', file: shown, message, hint });
-    return undefined;
-  }
-  const decoded = decodeText(read.data);
-  if (!('text' in decoded)) {
-    const { message, hint } = textProblemMessage(decoded.problem, decoded.line);
-    diagnostics.error({ code: textProblemCode[decoded.problem], file: shown, line: decoded.line, message, hint });
-    return undefined;
-  }
-  return path.endsWith('.yaml') || path.endsWith('.yml')
-    ? parseYamlFile(decoded.text, shown, diagnostics)
-    : splitSourceFile(decoded.text, shown, diagnostics);
-}
 
 /**
  * Loads and validates one report. Undefined when the report cannot be read as a
@@ -239,140 +208,5 @@ function checkBlock(raw: unknown, source: SourceFile, path: (string | number)[],
   return input && diagnostics.errors.length === errorsBefore ? { input: input as BlockInput, source, path } : undefined;
 }
 
-function loadProfile(contentRoot: string, kommun: string, indexSource: SourceFile, diagnostics: Diagnostics): LoadedReport['profile'] | undefined {
-  const profileDir = join(contentRoot, PROFILES_FOLDER, kommun);
-  const profilePath = join(profileDir, PROFILE_FILE);
-  if (!existsSync(profilePath)) {
-    const available = existsSync(join(contentRoot, PROFILES_FOLDER))
-      ? readdirSync(join(contentRoot, PROFILES_FOLDER)).filter((f) => existsSync(join(contentRoot, PROFILES_FOLDER, f, PROFILE_FILE)))
-      : [];
-    const suggestion = nearest(kommun, available);
-    reportAt(
-      diagnostics,
-      indexSource,
-      ['kommun'],
-      'kommun-saknas',
-      `Kommunprofilen "${kommun}" finns inte (${displayPath(profilePath)}).${suggestion ? ` Menade du "${suggestion}"?` : ''}|${
-        available.length ? `Tillgängliga profiler: ${available.join(', ')}.` : `Skapa ${displayPath(profilePath)} med namn, logotyp, färger och typsnitt.`
-      }`,
-    );
-    return undefined;
-  }
-  if (!folderInside(profileDir, join(contentRoot, PROFILES_FOLDER)) || !folderInside(profileDir, contentRoot)) {
-    reportAt(
-      diagnostics,
-      indexSource,
-      ['kommun'],
-      'utanför-mappen',
-      `Kommunprofilens mapp ${displayPath(profileDir)} är en genväg (symbolisk länk) till en mapp utanför ${displayPath(join(contentRoot, PROFILES_FOLDER))} och läses inte.|Kopiera profilen (kommun.yaml och logotypen) in i ${displayPath(join(contentRoot, PROFILES_FOLDER))} i stället för att länka till den.`,
-    );
-    return undefined;
-  }
-  const source = readSource(profilePath, profileDir, diagnostics);
-  if (!source) return undefined;
-  const input = check(profileSchema, source.data, source, [], diagnostics);
-  if (!input) return undefined;
-  const contrast = profileContrastProblems(input.färger);
-  for (const p of contrast) reportAt(diagnostics, source, ['färger', p.field], 'kontrast', p.message);
-  if (contrast.length > 0) return undefined;
-  const logoPath = join(profileDir, input.logotyp);
-  const logo = readInside(logoPath, profileDir);
-  if ('problem' in logo) {
-    const { message, hint } = readProblemMessage(logo.problem, `"${input.logotyp}"`, displayPath(profileDir));
-    reportAt(
-      diagnostics,
-      source,
-      ['logotyp'],
-      logo.problem.kind === 'outside' ? 'utanför-mappen' : 'fil-saknas',
-      logo.problem.kind === 'missing' ? `Logotypen "${input.logotyp}" finns inte i ${displayPath(profileDir)}.|Lägg SVG-filen i kommunprofilens mapp.` : `Logotypen: ${message}|${hint}`,
-    );
-    return undefined;
-  }
-  const decoded = decodeText(logo.data);
-  if (!('text' in decoded)) {
-    const { message, hint } = textProblemMessage(decoded.problem, decoded.line);
-    reportAt(diagnostics, source, ['logotyp'], textProblemCode[decoded.problem], `Logotypen "${input.logotyp}": ${message}|${hint}`);
-    return undefined;
-  }
-  const problem = svgProblem(decoded.text);
-  if (problem) {
-    reportAt(
-      diagnostics,
-      source,
-      ['logotyp'],
-      'osäker-svg',
-      `Logotypen "${input.logotyp}"${problem.line ? ` (rad ${problem.line})` : ''} innehåller ${problem.what}, som inte tillåts i rapporter.|${problem.hint ?? svgHint}`,
-    );
-    return undefined;
-  }
-  if (!svgDraws(decoded.text)) {
-    reportAt(diagnostics, source, ['logotyp'], 'osäker-svg', `Logotypen "${input.logotyp}" kan inte ritas till Word och PDF (SVG-filen är ogiltig för ritprogrammet).|${svgHint}`);
-    return undefined;
-  }
-  return { id: kommun, input, logoSvg: decoded.text };
-}
 
-function resolveImages(
-  blocks: BodyBlock[],
-  fileDir: string,
-  reportDir: string,
-  source: SourceFile,
-  diagnostics: Diagnostics,
-): LoadedSection['body'] {
-  const out: LoadedSection['body'] = [];
-  for (const b of blocks) {
-    if (b.kind !== 'imageRef') {
-      out.push(b);
-      continue;
-    }
-    const fail = (message: string, hint: string) =>
-      diagnostics.error({ code: 'bild', file: source.displayPath, line: b.line, field: b.src, message, hint });
-    if (!b.alt.trim()) {
-      fail(`Bilden "${b.src}" saknar alternativtext.`, 'Skriv vad bilden visar mellan hakparenteserna: ![Organisationsschema för förvaltningen](organisation.png).');
-      continue;
-    }
-    if (pointsOutside(b.src)) {
-      fail(`Bilden "${b.src}" pekar utanför rapportmappen.`, outsideImageHint);
-      continue;
-    }
-    const decoded = decodePath(b.src);
-    if (decoded === undefined) {
-      fail(`Bildens sökväg "${b.src}" har en trasig %-kod.`, 'Skriv filnamnet som det är (mellanslag och å, ä, ö går bra inom <…>: ![Karta](<bilder/karta över området.png>)), eller rätta %-koden, t.ex. %20 för mellanslag.');
-      continue;
-    }
-    const ext = extname(b.src).toLowerCase();
-    const mime = ext === '.png' ? 'image/png' : ext === '.jpg' || ext === '.jpeg' ? 'image/jpeg' : undefined;
-    if (!mime) {
-      fail(`Bildformatet "${ext || 'okänt'}" stöds inte för "${b.src}".`, 'Spara bilden som PNG eller JPEG.');
-      continue;
-    }
-    if (!isInside(resolve(fileDir, decoded), resolve(reportDir))) {
-      fail(`Bilden "${b.src}" pekar utanför rapportmappen.`, outsideImageHint);
-      continue;
-    }
-    const read = readInside(resolve(fileDir, decoded), reportDir);
-    if ('problem' in read) {
-      if (read.problem.kind === 'outside' && read.problem.link) fail(`Bilden "${b.src}" är en genväg (symbolisk länk) till en fil utanför rapportmappen.`, 'Kopiera bilden in i rapportmappen i stället för att länka till den.');
-      else if (read.problem.kind === 'outside') fail(`Bilden "${b.src}" pekar utanför rapportmappen.`, outsideImageHint);
-      else fail(`Bilden "${b.src}" finns inte i rapportmappen.`, 'Kontrollera filnamnet; bilder måste ligga i rapportens mapp eller en undermapp.');
-      continue;
-    }
-    const data = read.data;
-    const size = imageSize(data, mime);
-    if (!size) {
-      fail(`Bilden "${b.src}" kunde inte läsas som ${mime === 'image/png' ? 'PNG' : 'JPEG'}.`, 'Spara om bilden i ett bildprogram.');
-      continue;
-    }
-    out.push({ kind: 'image', alt: b.alt.trim(), mime, data: new Uint8Array(data), ...size });
-  }
-  return out;
-}
 
-/** The file name behind a Markdown image address ("karta%20A.png" → "karta A.png"); undefined for a broken %-escape. */
-function decodePath(src: string): string | undefined {
-  try {
-    return decodeURI(src);
-  } catch {
-    return undefined;
-  }
-}
