@@ -61,8 +61,13 @@ export function readProblemMessage(problem: ReadProblem, shown: string, folder: 
       };
     case 'not-a-file':
       return { message: `${shown} är en mapp eller något annat än en vanlig fil.`, hint: 'Byt namn på mappen eller lägg filen där.' };
-    case 'unreadable':
-      return { message: `Filen ${shown} kan inte läsas (${problem.reason}).`, hint: 'Kontrollera att du har behörighet att läsa filen och att den inte är låst av ett annat program.' };
+    case 'unreadable': {
+      const why: Record<string, string> = { EACCES: 'du saknar behörighet att läsa den', EPERM: 'systemet tillåter inte att den läses', EBUSY: 'den är låst av ett annat program', EIO: 'disken gav ett läsfel' };
+      return {
+        message: `Filen ${shown} kan inte läsas: ${why[problem.reason] ?? `okänt fel (${problem.reason})`}.`,
+        hint: 'Kontrollera att du har behörighet att läsa filen och att den inte är låst av ett annat program.',
+      };
+    }
   }
 }
 
