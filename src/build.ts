@@ -8,7 +8,7 @@ import type { Browser } from 'puppeteer';
 import { Diagnostics, type Diagnostic } from './diagnostics.ts';
 import { displayPath, findReportFolders } from './content/load.ts';
 import { loadAndCompute } from './model/build-model.ts';
-import { readSpreadsheets } from './sources/files.ts';
+import { readSpreadsheets, type Spreadsheets } from './sources/files.ts';
 import type { Report } from './model/types.ts';
 import { renderHtml } from './render/html/render-html.ts';
 import { findBrowser, launchBrowser } from './render/pdf/browser.ts';
@@ -18,6 +18,7 @@ import { renderWorkbook } from './render/xlsx/workbook.ts';
 import { reviewText } from './review/text.ts';
 import { serializeModelJson } from './review/json.ts';
 import { writeAtomically, type OutputFile } from './output/write.ts';
+import { renderError } from './render/render-error.ts';
 import { BuildCache, CACHE_FILE, pdfCodeFingerprint, sha256 } from './output/cache.ts';
 
 /** granskning: the review text <id>.granskning.txt; json: the computed model <id>.modell.json (see src/review/); xlsx: every table as data. */
@@ -67,7 +68,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // Workbooks are read ahead (exceljs is asynchronous), then every report is loaded in order.
   const spreadsheets = await Promise.all(folders.map((folder) => readSpreadsheets(join(contentDir, folder))));
-  const models = folders.map((folder, i) => ({ id: folder, report: loadAndCompute(join(contentDir, folder), diagnostics, spreadsheets[i]) }));
+  const models = folders.map((folder, i) => ({ id: folder, report: loadSafely(join(contentDir, folder), diagnostics, spreadsheets[i]) }));
   const results: ReportResult[] = models.map((m) => ({ id: m.id, title: m.report?.meta.titel, written: [], reused: [], ok: m.report !== undefined }));
   const ready = models.filter((m): m is { id: string; report: Report } => m.report !== undefined);
 
@@ -76,21 +77,41 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const cache = BuildCache.load(outDir);
     const browser = lazyBrowser();
     try {
-      await Promise.all(
+      // Every report is finished (written or left as it was) before the first failure is told.
+      const settled = await Promise.allSettled(
         ready.map(async ({ report }) => {
           const result = results.find((r) => r.id === report.id)!;
-          const files = await renderReport(report, formats, outDir, cache, browser.get, result.reused);
+          const files = await renderReport(report, formats, outDir, cache, browser.get, result.reused).catch((err: unknown) => {
+            throw renderError(err, report.id);
+          });
           await writeAtomically(files);
           result.written = files.map((f) => f.path);
         }),
       );
+      const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+      if (failed) throw failed.reason;
       if (formats.includes('pdf')) await writeAtomically([{ path: join(outDir, CACHE_FILE), data: cache.serialize() }]);
     } finally {
-      await browser.close();
+      await browser.close().catch(() => undefined);
     }
   }
 
   return { reports: results, diagnostics: diagnostics.items, ok: !diagnostics.hasErrors };
+}
+
+/** Loads and computes one report; an unexpected failure becomes a message about that report instead of a crash. */
+function loadSafely(dir: string, diagnostics: Diagnostics, spreadsheets: Spreadsheets | undefined): Report | undefined {
+  try {
+    return loadAndCompute(dir, diagnostics, spreadsheets);
+  } catch (err) {
+    diagnostics.error({
+      code: 'oväntat-fel',
+      file: displayPath(dir),
+      message: `Rapporten kunde inte läsas på grund av ett oväntat fel: ${(err as Error)?.message ?? String(err)}.`,
+      hint: 'Rätta först övriga fel i rapporten. Kvarstår felet är det ett fel i kommunrapport; rapportera det gärna med rapportmappen bifogad.',
+    });
+    return undefined;
+  }
 }
 
 /** One browser for the whole build, started only when a PDF actually has to be printed. */

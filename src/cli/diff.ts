@@ -5,7 +5,7 @@
  * 3 no browser (--pdf), 4 a version has errors in its content or an unexpected
  * error, 5 the ändringsrapport could not be written.
  */
-import { parseArgs } from 'node:util';
+import { parseSwedishArgs } from './args.ts';
 import { resolve } from 'node:path';
 import { BuildError, ExitCode, formatDiagnostic } from '../diagnostics.ts';
 import { writeAtomically } from '../output/write.ts';
@@ -41,7 +41,7 @@ function fail(message: string): never {
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({
+    args = parseSwedishArgs({
       options: {
         report: { type: 'string', multiple: true },
         content: { type: 'string', default: 'content' },
@@ -107,7 +107,9 @@ main().then(
       process.stderr.write(`fel: ${err.message}\n${err.hint ? `    → ${err.hint}\n` : ''}`);
       process.exit(err.exitCode === ExitCode.browserMissing ? DiffExit.browserMissing : err.exitCode === ExitCode.writeFailed ? DiffExit.writeFailed : DiffExit.contentErrors);
     }
-    process.stderr.write(`Oväntat fel i kommunrapport: ${(err as Error).stack ?? String(err)}\n`);
+    // Never a stack trace for the user (set KOMMUNRAPPORT_DEBUG=1 to see one).
+    process.stderr.write(`fel: oväntat fel i kommunrapport: ${(err as Error)?.message ?? String(err)}\n    → Det här är ett fel i kommunrapport. Rapportera det gärna, med meddelandet och innehållsmappen bifogade.\n`);
+    if (process.env.KOMMUNRAPPORT_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
     process.exit(DiffExit.contentErrors);
   },
 );

@@ -2,7 +2,8 @@
  * kommunrapport's command line: parse flags → build() → print diagnostics and a
  * summary → exit code (see README, "Slutkoder").
  */
-import { parseArgs } from 'node:util';
+import { parseSwedishArgs } from './args.ts';
+import { nearest } from '../content/schema-helpers.ts';
 import { statSync } from 'node:fs';
 import { displayPath } from '../content/load.ts';
 import { allFormats, build, type Format } from '../build.ts';
@@ -26,7 +27,10 @@ function parseFormats(value: string | undefined): Format[] {
   if (!value) return [...allFormats];
   const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
   for (const f of formats) {
-    if (!(allFormats as readonly string[]).includes(f)) fail(`okänt format "${f}"; välj bland ${allFormats.join(', ')}`);
+    if (!(allFormats as readonly string[]).includes(f)) {
+      const near = nearest(f, allFormats);
+      fail(`okänt format "${f}".${near ? ` Menade du "${near}"?` : ''} Välj bland ${allFormats.join(', ')}.`);
+    }
   }
   return formats as Format[];
 }
@@ -39,7 +43,7 @@ function size(path: string): string {
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({
+    args = parseSwedishArgs({
       options: {
         report: { type: 'string', multiple: true },
         format: { type: 'string' },
@@ -103,7 +107,9 @@ main().then(
       process.stderr.write(`fel: ${err.message}\n${err.hint ? `    → ${err.hint}\n` : ''}`);
       process.exit(err.exitCode);
     }
-    process.stderr.write(`Oväntat fel i kommunrapport: ${(err as Error).stack ?? String(err)}\n`);
+    // Never a stack trace for the user (set KOMMUNRAPPORT_DEBUG=1 to see one).
+    process.stderr.write(`fel: oväntat fel i kommunrapport: ${(err as Error)?.message ?? String(err)}\n    → Det här är ett fel i kommunrapport. Rapportera det gärna, med meddelandet och innehållsmappen bifogade.\n`);
+    if (process.env.KOMMUNRAPPORT_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
     process.exit(ExitCode.renderFailed);
   },
 );

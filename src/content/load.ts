@@ -3,34 +3,27 @@
  * front matter from Markdown, and validate every value against the schemas.
  * Nothing is computed here; nothing here knows about output formats.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostics } from '../diagnostics.ts';
-import { parseYamlFile, splitSourceFile, type SourceFile } from './source-file.ts';
+import type { SourceFile } from './source-file.ts';
 import { check, reportAt } from './validate.ts';
-import {
-  blockSchemas,
-  indexSchema,
-  profileSchema,
-  sectionSchema,
-  type BlockInput,
-  type BlockType,
-  type IndexInput,
-  type ProfileInput,
-} from './schema.ts';
+import { blockSchemas, indexSchema, sectionSchema, type BlockInput, type BlockType, type IndexInput } from './schema.ts';
 import { nearest } from './schema-helpers.ts';
 import { parseBody, type BodyBlock } from './markdown.ts';
-import { imageSize } from './image-size.ts';
 import { checkColumnKeys } from './column-keys.ts';
 import { checkNumberShapes } from './number-shapes.ts';
 import { StatedIds } from './duplicate-ids.ts';
-import { profileContrastProblems } from './contrast.ts';
 import { importRows, type ImportContext, type ImportedRows } from '../sources/import.ts';
 import { noSpreadsheets, type Spreadsheets } from '../sources/files.ts';
+import { folderInside } from './read-inside.ts';
+import { displayPath, readSource } from './read-source.ts';
+import { loadProfile, PROFILES_FOLDER, type LoadedProfile } from './profile.ts';
+import { resolveImages } from './images.ts';
 
-export const PROFILES_FOLDER = 'kommuner';
 export const INDEX_FILE = 'index.md';
-export const PROFILE_FILE = 'kommun.yaml';
+export { PROFILES_FOLDER, PROFILE_FILE } from './profile.ts';
+export { displayPath };
 
 export interface LoadedBlock {
   input: BlockInput;
@@ -65,7 +58,7 @@ export interface LoadedReport {
   index: IndexInput;
   indexSource: SourceFile;
   indexBody: LoadedSection['body'];
-  profile: { id: string; input: ProfileInput; logoSvg: string };
+  profile: LoadedProfile;
   sections: LoadedSection[];
 }
 
@@ -73,34 +66,14 @@ export interface LoadedReport {
 export function findReportFolders(contentRoot: string): string[] {
   if (!existsSync(contentRoot)) return [];
   return readdirSync(contentRoot, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && e.name !== PROFILES_FOLDER && !e.name.startsWith('.'))
+    // A link to a folder is listed too, so that it is refused with a message (see loadReport), not skipped in silence.
+    .filter((e) => (e.isDirectory() || e.isSymbolicLink()) && e.name !== PROFILES_FOLDER && !e.name.startsWith('.'))
     .filter((e) => existsSync(join(contentRoot, e.name, INDEX_FILE)))
     .map((e) => e.name)
     .sort();
 }
 
-export function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith('..') ? path : rel.split(sep).join('/');
-}
 
-function readSource(path: string, diagnostics: Diagnostics): SourceFile | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    diagnostics.error({
-      code: 'fil-saknas',
-      file: displayPath(path),
-      message: 'Filen finns inte eller kan inte läsas.',
-      hint: 'Kontrollera filnamnet och att filen ligger i rätt mapp.',
-    });
-    return undefined;
-  }
-  return path.endsWith('.yaml') || path.endsWith('.yml')
-    ? parseYamlFile(text, displayPath(path), diagnostics)
-    : splitSourceFile(text, displayPath(path), diagnostics);
-}
 
 /**
  * Loads and validates one report. Undefined when the report cannot be read as a
@@ -112,6 +85,15 @@ export function loadReport(reportDir: string, diagnostics: Diagnostics, spreadsh
   const contentRoot = dirname(dir);
   const id = basename(dir);
 
+  if (!folderInside(dir, contentRoot)) {
+    diagnostics.error({
+      code: 'utanför-mappen',
+      file: displayPath(dir),
+      message: `Rapportmappen "${id}" är en genväg (symbolisk länk) till en mapp utanför ${displayPath(contentRoot)} och läses inte.`,
+      hint: `Flytta eller kopiera rapportmappen in i ${displayPath(contentRoot)} i stället för att länka till den.`,
+    });
+    return undefined;
+  }
   const indexPath = join(dir, INDEX_FILE);
   if (!existsSync(indexPath)) {
     diagnostics.error({
@@ -122,7 +104,7 @@ export function loadReport(reportDir: string, diagnostics: Diagnostics, spreadsh
     });
     return undefined;
   }
-  const indexSource = readSource(indexPath, diagnostics);
+  const indexSource = readSource(indexPath, dir, diagnostics);
   const index = indexSource ? check(indexSchema, indexSource.data, indexSource, [], diagnostics) : undefined;
 
   const profile = index && indexSource ? loadProfile(contentRoot, index.kommun, indexSource, diagnostics) : undefined;
@@ -146,7 +128,7 @@ export function loadReport(reportDir: string, diagnostics: Diagnostics, spreadsh
   let unreadFiles = false;
   for (const file of sectionFiles) {
     const path = join(dir, file);
-    const source = readSource(path, diagnostics);
+    const source = readSource(path, dir, diagnostics);
     const front = source && check(sectionSchema, source.data, source, [], diagnostics);
     if (!source || !front) {
       unreadFiles = true;
@@ -239,114 +221,5 @@ function checkBlock(raw: unknown, yamlSource: SourceFile, path: (string | number
     : undefined;
 }
 
-function loadProfile(contentRoot: string, kommun: string, indexSource: SourceFile, diagnostics: Diagnostics): LoadedReport['profile'] | undefined {
-  const profileDir = join(contentRoot, PROFILES_FOLDER, kommun);
-  const profilePath = join(profileDir, PROFILE_FILE);
-  if (!existsSync(profilePath)) {
-    const available = existsSync(join(contentRoot, PROFILES_FOLDER))
-      ? readdirSync(join(contentRoot, PROFILES_FOLDER)).filter((f) => existsSync(join(contentRoot, PROFILES_FOLDER, f, PROFILE_FILE)))
-      : [];
-    const suggestion = nearest(kommun, available);
-    reportAt(
-      diagnostics,
-      indexSource,
-      ['kommun'],
-      'kommun-saknas',
-      `Kommunprofilen "${kommun}" finns inte (${displayPath(profilePath)}).${suggestion ? ` Menade du "${suggestion}"?` : ''}|${
-        available.length ? `Tillgängliga profiler: ${available.join(', ')}.` : `Skapa ${displayPath(profilePath)} med namn, logotyp, färger och typsnitt.`
-      }`,
-    );
-    return undefined;
-  }
-  const source = readSource(profilePath, diagnostics);
-  if (!source) return undefined;
-  const input = check(profileSchema, source.data, source, [], diagnostics);
-  if (!input) return undefined;
-  const contrast = profileContrastProblems(input.färger);
-  for (const p of contrast) reportAt(diagnostics, source, ['färger', p.field], 'kontrast', p.message);
-  if (contrast.length > 0) return undefined;
-  const logoPath = join(profileDir, input.logotyp);
-  const logoSvg = readInside(logoPath, profileDir);
-  if (logoSvg === undefined) {
-    reportAt(diagnostics, source, ['logotyp'], 'fil-saknas', `Logotypen "${input.logotyp}" finns inte i ${displayPath(profileDir)}.|Lägg SVG-filen i kommunprofilens mapp.`);
-    return undefined;
-  }
-  const problem = unsafeSvg(logoSvg.toString('utf8'));
-  if (problem) {
-    reportAt(diagnostics, source, ['logotyp'], 'osäker-svg', `Logotypen innehåller ${problem}, som inte tillåts i rapporter.|Spara logotypen som en ren SVG utan skript, externa länkar eller inbäddade bilder.`);
-    return undefined;
-  }
-  return { id: kommun, input, logoSvg: logoSvg.toString('utf8') };
-}
 
-/** Reads a file only if it lies inside `root` (after resolving symbolic links). */
-function readInside(path: string, root: string): Buffer | undefined {
-  try {
-    const real = realpathSync(path);
-    const realRoot = realpathSync(root);
-    if (real !== realRoot && !real.startsWith(realRoot + sep)) return undefined;
-    if (!statSync(real).isFile()) return undefined;
-    return readFileSync(real);
-  } catch {
-    return undefined;
-  }
-}
 
-/** Returns what makes an SVG unsafe to embed, or undefined. */
-export function unsafeSvg(svg: string): string | undefined {
-  if (!/<svg[\s>]/i.test(svg)) return 'inget <svg>-element';
-  if (/<script/i.test(svg)) return 'ett skript';
-  if (/\son[a-z]+\s*=/i.test(svg)) return 'en händelsehanterare (on…)';
-  if (/<foreignObject/i.test(svg)) return 'ett foreignObject-element';
-  if (/<(iframe|img|image|object|embed|link|meta|use)\b/i.test(svg)) return 'ett element som hämtar eller bäddar in annat innehåll';
-  if (/\ssrc\s*=/i.test(svg)) return 'en extern källa (src)';
-  if (!/<\/svg>\s*$/i.test(svg.replace(/<!--[\s\S]*?-->/g, '').trim())) return 'text efter </svg>';
-  if (/(?:xlink:)?href\s*=\s*["'](?!#)/i.test(svg)) return 'en extern länk';
-  if (/url\(\s*['"]?(?!#)/i.test(svg)) return 'en extern resurs (url())';
-  if (/<!ENTITY/i.test(svg)) return 'en entitetsdeklaration';
-  return undefined;
-}
-
-function resolveImages(
-  blocks: BodyBlock[],
-  fileDir: string,
-  reportDir: string,
-  source: SourceFile,
-  diagnostics: Diagnostics,
-): LoadedSection['body'] {
-  const out: LoadedSection['body'] = [];
-  for (const b of blocks) {
-    if (b.kind !== 'imageRef') {
-      out.push(b);
-      continue;
-    }
-    const fail = (message: string, hint: string) =>
-      diagnostics.error({ code: 'bild', file: source.displayPath, line: b.line, field: b.src, message, hint });
-    if (!b.alt.trim()) {
-      fail(`Bilden "${b.src}" saknar alternativtext.`, 'Skriv vad bilden visar mellan hakparenteserna: ![Organisationsschema för förvaltningen](organisation.png).');
-      continue;
-    }
-    if (/^[a-z][a-z0-9+.-]*:/i.test(b.src) || b.src.startsWith('/')) {
-      fail(`Bilden "${b.src}" pekar utanför rapportmappen.`, 'Lägg bilden i rapportmappen och skriv en relativ sökväg, t.ex. "bilder/organisation.png".');
-      continue;
-    }
-    const ext = extname(b.src).toLowerCase();
-    const mime = ext === '.png' ? 'image/png' : ext === '.jpg' || ext === '.jpeg' ? 'image/jpeg' : undefined;
-    if (!mime) {
-      fail(`Bildformatet "${ext || 'okänt'}" stöds inte för "${b.src}".`, 'Spara bilden som PNG eller JPEG.');
-      continue;
-    }
-    const data = readInside(resolve(fileDir, decodeURI(b.src)), reportDir);
-    if (!data) {
-      fail(`Bilden "${b.src}" finns inte i rapportmappen.`, 'Kontrollera filnamnet; bilder måste ligga i rapportens mapp eller en undermapp.');
-      continue;
-    }
-    const size = imageSize(data, mime);
-    if (!size) {
-      fail(`Bilden "${b.src}" kunde inte läsas som ${mime === 'image/png' ? 'PNG' : 'JPEG'}.`, 'Spara om bilden i ett bildprogram.');
-      continue;
-    }
-    out.push({ kind: 'image', alt: b.alt.trim(), mime, data: new Uint8Array(data), ...size });
-  }
-  return out;
-}

@@ -27,6 +27,17 @@ export type BodyBlock = Exclude<ProseBlock, { kind: 'image' }> | Placement | Ima
  * exactly as typed.
  */
 const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false });
+// markdown-it leaves a link or image with a file:, data: or javascript: address as literal text. Every address
+// is taken here instead, so that an image outside the folder gets the loader's error and a link that is not
+// web or mail (isSafeLink) is printed as its text only.
+md.validateLink = () => true;
+
+/** An address with a scheme (file:, data:, https: …) or an absolute path: never a file in the report folder. */
+export function pointsOutside(src: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/') || src.startsWith('\\');
+}
+
+export const outsideImageHint = 'Lägg bilden i rapportmappen och skriv en relativ sökväg, t.ex. "bilder/organisation.png".';
 
 const PLACEMENT = /^\[\[\s*([^\]\s]+)\s*\]\]$/;
 
@@ -73,7 +84,7 @@ export function parseBody(
             });
             break;
           }
-          out.push({ kind: 'heading', level: level as 2 | 3 | 4, content: inlines(inline.children ?? []), id: '' });
+          out.push({ kind: 'heading', level: level as 2 | 3 | 4, content: inlines(inline.children ?? [], lineOf(t)), id: '' });
           break;
         }
         case 'paragraph_open': {
@@ -91,7 +102,7 @@ export function parseBody(
             out.push({ kind: 'imageRef', src: String(img.attrGet('src') ?? ''), alt: img.content, line: lineOf(t) });
             break;
           }
-          out.push({ kind: 'paragraph', content: inlines(children) });
+          out.push({ kind: 'paragraph', content: inlines(children, lineOf(t)) });
           break;
         }
         case 'bullet_list_open':
@@ -126,7 +137,7 @@ export function parseBody(
     return out;
   }
 
-  function inlines(children: Token[]): Inline[] {
+  function inlines(children: Token[], line = bodyStartLine): Inline[] {
     const stack: Inline[][] = [[]];
     const open: Inline[] = [];
     const push = (i: Inline) => stack[stack.length - 1]!.push(i);
@@ -164,9 +175,15 @@ export function parseBody(
           stack.pop();
           open.pop();
           break;
-        case 'image':
+        case 'image': {
           // Images inside running text are not supported; keep the alt text so nothing is lost.
+          const src = String(c.attrGet('src') ?? '');
+          if (pointsOutside(src)) {
+            diagnostics.error({ code: 'bild', file, line, field: src, message: `Bilden "${src}" pekar utanför rapportmappen.`, hint: outsideImageHint });
+          }
           push({ kind: 'text', text: c.content });
+          break;
+        }
           break;
         default:
           if (c.content) push({ kind: 'text', text: c.content });

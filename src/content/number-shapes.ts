@@ -9,6 +9,8 @@ import type { Diagnostics } from '../diagnostics.ts';
 import type { SourceFile } from './source-file.ts';
 import { thousandsDot, thousandsDotMessage, isRecord } from './schema-helpers.ts';
 import { reportAt } from './validate.ts';
+import { numberProblem } from './yaml-limits.ts';
+import { parseSwedishNumber } from '../format/swedish.ts';
 
 type Path = (string | number)[];
 type Raw = Record<string, unknown>;
@@ -91,6 +93,10 @@ export function checkNumberShapes(block: Raw, source: SourceFile, blockPath: Pat
       if (numeric.includes(ci) && typeof cell === 'string' && thousandsDot.test(cell.trim())) {
         reportAt(diagnostics, source, [...blockPath, 'rader', ri, ci], 'tusentalspunkt', thousandsDotMessage(cell.trim(), true));
       }
+      // "123 456 789 012 345 678" as text in a column of numbers: read as a number, it would be rounded.
+      const read = numeric.includes(ci) && typeof cell === 'string' ? parseSwedishNumber(cell.replace(/\s*%$/, '')) : undefined;
+      const problem = read === undefined ? undefined : numberProblem(cell as string, read);
+      if (problem) reportAt(diagnostics, source, [...blockPath, 'rader', ri, ci], 'för-stort-tal', `${problem.message}|${problem.hint}`);
     });
     // [Hemtjänst, 412, 61,5]: a decimal comma outside quotes splits the number into two cells.
     if (columns === 0 || cells.length <= columns) return;

@@ -1,3 +1,4 @@
+import { numberProblem } from './yaml-limits.ts';
 import { z } from 'zod';
 import { closest, distance } from 'fastest-levenshtein';
 import { parseSwedishNumber, isIsoDate } from '../format/swedish.ts';
@@ -60,7 +61,13 @@ export const number = z.preprocess((v, ctx) => {
     ctx.addIssue({ code: 'custom', message: thousandsDotMessage(v.trim(), true), params: { code: 'tusentalspunkt' }, input: v });
     return z.NEVER;
   }
-  return parseSwedishNumber(v) ?? v;
+  const parsed = parseSwedishNumber(v);
+  const problem = parsed === undefined ? undefined : numberProblem(v, parsed);
+  if (problem) {
+    ctx.addIssue({ code: 'custom', message: `${problem.message}|${problem.hint}`, params: { code: 'för-stort-tal' }, input: v });
+    return z.NEVER;
+  }
+  return parsed ?? v;
 }, z.number());
 
 /** An amount cell: a number, or empty (null / missing) for a blank cell. */

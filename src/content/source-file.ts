@@ -3,6 +3,7 @@ import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Docume
 import { formatPath, type Diagnostics } from '../diagnostics.ts';
 import { formatList } from '../format/swedish.ts';
 import { repairDecimalCommas } from './yaml-mistakes.ts';
+import { shapeProblems, tooDeep } from './yaml-limits.ts';
 
 /**
  * A content file split into its YAML front matter (parsed as data only, with
@@ -91,10 +92,21 @@ export function splitSourceFile(
   }
 
   const hasFrontMatter = /^---\s*\n/.test(source);
-  const matterText = hasFrontMatter ? parsed.matter.replace(/^\n/, '') : '';
+  if (!hasFrontMatter) {
+    diagnostics.error({
+      code: 'front-matter-saknas',
+      file: displayPath,
+      line: 1,
+      column: 1,
+      message: 'Filen börjar inte med front matter (uppgifterna mellan två rader "---").',
+      hint: 'Börja filen med en rad "---", sedan t.ex. "rubrik: Inledning" och en rad "---"; texten skrivs efter den andra raden "---".',
+    });
+    return undefined;
+  }
+  const matterText = parsed.matter.replace(/^\n/, '');
   const yaml = parseYaml(matterText, displayPath, 2, diagnostics);
   if (!yaml) return undefined;
-  const bodyStartLine = hasFrontMatter ? countLines(source, source.length - parsed.content.length) : 1;
+  const bodyStartLine = countLines(source, source.length - parsed.content.length);
   return { displayPath, ...yaml, body: parsed.content, bodyStartLine };
 }
 
@@ -111,13 +123,14 @@ function parseYaml(
   diagnostics: Diagnostics,
 ): Pick<SourceFile, 'data' | 'locate' | 'scalarAt' | 'yamlText'> | undefined {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    schema: 'core',
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-  });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch (err) {
+    // The parser itself gave up (so deep a nesting that the stack ran out, or the like).
+    diagnostics.error(tooDeep(displayPath, firstLine, err));
+    return undefined;
+  }
   const tabs = [...new Set(doc.errors.filter((e) => e.code === 'TAB_AS_INDENT').map((e) => lineCounter.linePos(e.pos[0]).line + firstLine - 1))];
   if (tabs.length > 0) {
     // One tab in the indentation makes the yaml package report several follow-on errors; the tab is the only one worth naming.
@@ -129,6 +142,11 @@ function parseYaml(
       message: `Tabbtecken i indraget på ${tabs.length === 1 ? 'rad' : 'raderna'} ${formatList(tabs.map(String))}: använd mellanslag.`,
       hint: 'YAML tillåter bara mellanslag som indrag. Ersätt tabbtecknen i början av raden med mellanslag (ställ gärna in redigeraren på att dra in med mellanslag).',
     });
+    return undefined;
+  }
+  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+  if (overflow) {
+    diagnostics.error(tooDeep(displayPath, lineCounter.linePos(overflow.pos[0]).line + firstLine - 1, overflow));
     return undefined;
   }
   for (const error of doc.errors) {
@@ -155,8 +173,18 @@ function parseYaml(
       hint: `Inom { } skiljer kommatecknet värdena åt, så ${split.written} utan citattecken läses som ${split.written.split(',')[0]} följt av en nyckel "${split.written.split(',')[1]}". Skriv t.ex. { ${String(split.path[split.path.length - 1])}: "${split.written}" }.`,
     });
   }
+  const shape = shapeProblems(doc, lineCounter, firstLine, displayPath);
+  for (const problem of shape) diagnostics.error(problem);
+  if (shape.length > 0) return undefined;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  } catch (err) {
+    diagnostics.error({ code: 'yaml-syntax', file: displayPath, line: firstLine, message: `YAML-fel: front matter kunde inte läsas (${(err as Error).message}).`, hint: 'Skriv uppgifterna som vanlig YAML, utan ankare (&) och hänvisningar (*).' });
+    return undefined;
+  }
   return {
-    data: doc.toJS({ maxAliasCount: 50 }) ?? {},
+    data,
     locate: (path, keyOnly = false) => locateInDocument(doc, lineCounter, path, keyOnly, firstLine),
     scalarAt: (path, keyOnly = false) => scalarInDocument(doc, path, keyOnly),
     yamlText: (start, end) => text.slice(start, end),
@@ -241,7 +269,8 @@ function locateInDocument(
       break;
     }
   }
-  if (best === undefined) return undefined;
+  // Nothing written at all (empty front matter): the line that opens it.
+  if (best === undefined) return { line: Math.max(1, firstLine - 1), column: 1 };
   const pos = lineCounter.linePos(best);
   return { line: pos.line + firstLine - 1, column: pos.col };
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { formatPath, type Diagnostics } from '../diagnostics.ts';
 import type { SourceFile } from './source-file.ts';
 import { isRecord, nearest } from './schema-helpers.ts';
+import { fixHint } from './fix-hints.ts';
 
 type Path = (string | number)[];
 
@@ -172,6 +173,11 @@ const shapeHints: Record<string, string> = {
   kolumner: 'Skriv en rubrik ("- Mått") eller "- { rubrik: Antal, typ: tal }".',
 };
 
+function withHint(text: string, message: string, input: unknown, field: string): string {
+  const hint = fixHint(message, input, field);
+  return hint ? `${text}|${hint}` : text;
+}
+
 function reportIssue(issue: z.core.$ZodIssue, source: SourceFile, basePath: Path, diagnostics: Diagnostics): void {
   const path: Path = [...basePath, ...(issue.path as Path)];
   const input = (issue as { input?: unknown }).input;
@@ -271,9 +277,9 @@ function reportIssue(issue: z.core.$ZodIssue, source: SourceFile, basePath: Path
         reportAt(diagnostics, source, path, String((issue.params as { code?: unknown } | undefined)?.code ?? 'ogiltigt-värde'), `${message}${given}|${hint}`);
         return;
       }
-      reportAt(diagnostics, source, path, 'ogiltigt-värde', `${issue.message}${input !== undefined && typeof input !== 'object' ? ` (fick ${describeInput(input)})` : ''}`);
+      reportAt(diagnostics, source, path, 'ogiltigt-värde', withHint(`${issue.message}${input !== undefined && typeof input !== 'object' ? ` (fick ${describeInput(input)})` : ''}`, issue.message, input, fieldName));
       return;
     default:
-      reportAt(diagnostics, source, path, 'ogiltigt-värde', `${issue.message}${input !== undefined ? ` (fick ${describeInput(input)})` : ''}`);
+      reportAt(diagnostics, source, path, 'ogiltigt-värde', withHint(`${issue.message}${input !== undefined ? ` (fick ${describeInput(input)})` : ''}`, issue.message, input, fieldName));
   }
 }

@@ -102,7 +102,7 @@ describe('schema errors name the file, the line, the field and what to do', () =
     const { errors } = compute({ '01-a.md': section('rubrik: A', '\n![](bild.png)\n\n![Karta](../../hemlig.png)\n') });
     expect(errors.map((e) => e.message)).toEqual([
       'Bilden "bild.png" saknar alternativtext.',
-      'Bilden "../../hemlig.png" finns inte i rapportmappen.',
+      'Bilden "../../hemlig.png" pekar utanför rapportmappen.',
     ]);
   });
 

@@ -35,7 +35,10 @@ const registered = new Set<string>();
 
 export async function logoImages(profile: Profile): Promise<Logo> {
   // Text in the logo takes the document's font, as in the HTML (style.css), never an arbitrary system font.
-  const svgText = profile.logotypSvg.replace(/<\?xml[^>]*>\s*/, '').replace(/<svg\b/, `<svg font-family="${profile.typsnitt}, sans-serif"`);
+  // (Unless the logo names its own: a second font-family attribute would make the SVG invalid.)
+  const bare = profile.logotypSvg.replace(/<\?xml[^>]*>\s*/, '');
+  const ownFont = /\sfont-family\s*=/.test(bare.match(/<svg\b[^>]*>/)?.[0] ?? '');
+  const svgText = ownFont ? bare : bare.replace(/<svg\b/, `<svg font-family="${profile.typsnitt}, sans-serif"`);
   if (!registered.has(profile.typsnitt)) {
     const font = embeddedFont(profile.typsnitt);
     for (const face of FACES) GlobalFonts.register(Buffer.from(font.faces[face]), profile.typsnitt);

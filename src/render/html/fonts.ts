@@ -38,3 +38,35 @@ export function fontFaceCss(font: FontName): string {
   cache.set(font, css);
   return css;
 }
+
+/**
+ * Emoji (U+1F000 and up) are in no bundled text font, and a missing glyph loses
+ * its character in the PDF's text layer. When the report uses any, the faces
+ * of Noto Emoji (@fontsource/noto-emoji) that hold them are added to the
+ * report's own font family, limited by unicode-range to exactly the emoji used,
+ * so no other character changes its font. Nothing is added to a report without emoji.
+ */
+export function emojiFontFaceCss(font: FontName, text: string): string {
+  const used = [...new Set([...text.matchAll(/[\u{1F000}-\u{1FAFF}\u{FE0F}]/gu)].map((m) => m[0].codePointAt(0)!))].sort((a, b) => a - b);
+  if (!used.some((cp) => cp >= 0x1f000)) return '';
+  const root = dirname(require.resolve('@fontsource/noto-emoji/package.json'));
+  const subsets = Object.entries(JSON.parse(readFileSync(join(root, 'unicode.json'), 'utf8')) as Record<string, string>);
+  const rules: string[] = [];
+  for (const [key, ranges] of subsets) {
+    const inSubset = used.filter((cp) => ranges.split(',').some((r) => inRange(cp, r.trim())));
+    if (inSubset.length === 0) continue;
+    const subset = key.replace(/^\[|\]$/g, '');
+    const range = inSubset.map((cp) => `U+${cp.toString(16)}`).join(',');
+    for (const { weight, style } of faces) {
+      const data = readFileSync(join(root, 'files', `noto-emoji-${subset}-${weight}-normal.woff2`)).toString('base64');
+      rules.push(`@font-face{font-family:"${font}";font-style:${style};font-weight:${weight};font-display:block;src:url(data:font/woff2;base64,${data}) format("woff2");unicode-range:${range};}`);
+    }
+  }
+  return rules.join('\n');
+}
+
+/** Whether a code point lies in "U+1f1e6-1f1ff" or "U+23". */
+function inRange(cp: number, range: string): boolean {
+  const [from, to] = range.replace(/^U\+/i, '').split('-').map((h) => Number.parseInt(h, 16));
+  return cp >= from! && cp <= (to ?? from)!;
+}

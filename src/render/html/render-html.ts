@@ -18,7 +18,7 @@ import { legendOrder, symbolSvg, symbolWord } from '../symbols.ts';
 import { periodText, reportTypeNames, sectionTitle, statusLine, subtitleLine, titlePageFacts, tocEntries } from '../views/document.ts';
 import { proseHtml } from './prose.ts';
 import { csvDataUri, tableCsv } from '../xlsx/csv.ts';
-import { fontFaceCss } from './fonts.ts';
+import { emojiFontFaceCss, fontFaceCss } from './fonts.ts';
 import { chartStyle, drawChart } from '../charts/draw.ts';
 import { inlineSvg } from '../charts/svg.ts';
 
@@ -193,10 +193,10 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     `@page{@top-left{content:${cssString(draft ? `UTKAST – ${title}` : title)};font-family:"${typsnitt}";}@bottom-right{font-family:"${typsnitt}";}}`,
   ].join('\n');
 
-  return layout({
+  const html = layout({
     title: `${title} – ${report.profile.namn}`,
     description: `${reportTypeNames[report.type]} ${periodText(report)} för ${report.meta.nämnd}, ${report.profile.namn}.`,
-    fontCss: new Handlebars.SafeString(fontFaceCss(typsnitt)),
+    fontCss: new Handlebars.SafeString(FONT_CSS_MARK),
     css: new Handlebars.SafeString(css),
     pageCss: new Handlebars.SafeString(pageCss),
     logo: new Handlebars.SafeString(report.profile.logotypSvg.replace(/<\?xml[^>]*>\s*/, '').replace(/<svg\b/, `<svg role="img" aria-label="${Handlebars.escapeExpression(`Logotyp: ${report.profile.namn}`)}"`)),
@@ -213,4 +213,11 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     förord: new Handlebars.SafeString(proseHtml(report.meta.förord)),
     sections: report.sections.map((s) => ({ id: s.id, rubrik: sectionTitle(s), blocks: s.blocks.map((b) => blockView(b, report, options.downloads)) })),
   });
+  // The fonts go in last, when the text is known: emoji faces only for a report that uses emoji.
+  const at = html.indexOf(FONT_CSS_MARK);
+  const fontCss = [fontFaceCss(typsnitt), emojiFontFaceCss(typsnitt, html)].filter(Boolean).join('\n');
+  return html.slice(0, at) + fontCss + html.slice(at + FONT_CSS_MARK.length);
 }
+
+/** Stands in the <style> of the head until the fonts are known (it comes before any content). */
+const FONT_CSS_MARK = '/*kommunrapport:typsnitt*/';

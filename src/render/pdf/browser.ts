@@ -2,7 +2,7 @@
  * The only module that launches a browser. One browser serves a whole build;
  * pages open and close in try/finally.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { BuildError, ExitCode } from '../../diagnostics.ts';
@@ -29,6 +29,18 @@ const CHROMIUM_ARGS = [
 
 /** A system Chromium, Chrome or Edge if one is installed, else puppeteer's own download, else undefined. */
 export function findBrowser(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
+  // A browser named by the user is used or the build stops: another one must not be used without a word.
+  const named = env.KOMMUNRAPPORT_BROWSER;
+  if (named) {
+    if (!isFile(named)) {
+      throw new BuildError(
+        `KOMMUNRAPPORT_BROWSER pekar på ${named}, men där finns ingen ${existsSync(named) ? 'fil (det är en mapp)' : 'fil'}.`,
+        ExitCode.browserMissing,
+        'Ange hela sökvägen till webbläsarens programfil, t.ex. KOMMUNRAPPORT_BROWSER=/usr/bin/chromium, eller ta bort variabeln så letar kommunrapport själv upp en installerad webbläsare.',
+      );
+    }
+    return named;
+  }
   const system = systemBrowserCandidates(env, platform).find((p) => existsSync(p));
   if (system) return system;
   try {
@@ -38,6 +50,14 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, platform: Node
     // puppeteer has no browser of its own either
   }
   return undefined;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 export const missingBrowserHint =

@@ -35,7 +35,14 @@ export function sameHeading(bookmark: string, heading: string): boolean {
   const h = heading.replace(/\s+/g, '');
   if (b === h) return true;
   const prefix = b.length - h.length;
-  return prefix > 0 && b.endsWith(h) && h.startsWith(b.slice(0, prefix));
+  if (prefix > 0 && b.endsWith(h) && h.startsWith(b.slice(0, prefix))) return true;
+  // Right-to-left words (Arabic, Hebrew) come in display order: "עולם שלום" for "שלום עולם". Same words, other order.
+  return /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u.test(heading) && sameWords(bookmark, heading);
+}
+
+function sameWords(a: string, b: string): boolean {
+  const words = (s: string) => s.normalize('NFC').split(/\s+/).filter(Boolean).sort().join(' ');
+  return words(a) === words(b);
 }
 
 /** The text of every heading in the printed HTML (h1–h6 and role="heading"), in document order. */
