@@ -9,14 +9,20 @@ import { Diagnostics, type Diagnostic } from './diagnostics.ts';
 import { displayPath, findReportFolders } from './content/load.ts';
 import { loadAndCompute } from './model/build-model.ts';
 import type { Report } from './model/types.ts';
-import { renderHtml } from './render/html/render-html.ts';
-import { findBrowser, launchBrowser } from './render/pdf/browser.ts';
-import { renderPdf } from './render/pdf/render-pdf.ts';
-import { renderDocx } from './render/docx/render-docx.ts';
 import { reviewText } from './review/text.ts';
 import { serializeModelJson } from './review/json.ts';
 import { writeAtomically, type OutputFile } from './output/write.ts';
 import { BuildCache, CACHE_FILE, pdfCodeFingerprint, sha256 } from './output/cache.ts';
+import type { ProgressListener } from './build-progress.ts';
+
+// The renderers (puppeteer, docx, Chart.js, pdf-lib, pdf.js) are loaded when a report is
+// rendered, not when the module is: --check and --help start without them.
+const renderers = {
+  html: () => import('./render/html/render-html.ts'),
+  browser: () => import('./render/pdf/browser.ts'),
+  pdf: () => import('./render/pdf/render-pdf.ts'),
+  docx: () => import('./render/docx/render-docx.ts'),
+};
 
 /** granskning: the review text <id>.granskning.txt; json: the computed model <id>.modell.json (see src/review/). */
 export const allFormats = ['pdf', 'docx', 'html', 'granskning', 'json'] as const;
@@ -31,6 +37,8 @@ export interface BuildOptions {
   formats?: readonly Format[];
   /** Validate and compute only; render nothing. */
   checkOnly?: boolean;
+  /** Told as each report is checked, each format is ready and each report is written. */
+  onProgress?: ProgressListener;
 }
 
 export interface ReportResult {
@@ -63,7 +71,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     });
   }
 
-  const models = folders.map((folder) => ({ id: folder, report: loadAndCompute(join(contentDir, folder), diagnostics) }));
+  const progress: ProgressListener = options.onProgress ?? (() => {});
+  const models = folders.map((folder) => {
+    const report = loadAndCompute(join(contentDir, folder), diagnostics);
+    progress({ kind: 'kontrollerad', report: folder, ok: report !== undefined });
+    return { id: folder, report };
+  });
   const results: ReportResult[] = models.map((m) => ({ id: m.id, title: m.report?.meta.titel, written: [], reused: [], ok: m.report !== undefined }));
   const ready = models.filter((m): m is { id: string; report: Report } => m.report !== undefined);
 
@@ -75,9 +88,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await Promise.all(
         ready.map(async ({ report }) => {
           const result = results.find((r) => r.id === report.id)!;
-          const files = await renderReport(report, formats, outDir, cache, browser.get, result.reused);
+          const files = await renderReport(report, formats, outDir, cache, browser.get, result.reused, progress);
           await writeAtomically(files);
           result.written = files.map((f) => f.path);
+          progress({ kind: 'skriven', report: report.id });
         }),
       );
       if (formats.includes('pdf')) await writeAtomically([{ path: join(outDir, CACHE_FILE), data: cache.serialize() }]);
@@ -93,7 +107,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 function lazyBrowser(): { get: () => Promise<Browser>; close: () => Promise<void> } {
   let started: Promise<Browser> | undefined;
   return {
-    get: () => (started ??= launchBrowser()),
+    get: () => (started ??= renderers.browser().then((m) => m.launchBrowser())),
     close: async () => {
       if (started) await (await started).close();
     },
@@ -108,28 +122,34 @@ async function renderReport(
   cache: BuildCache,
   browser: () => Promise<Browser>,
   reused: string[],
+  progress: ProgressListener,
 ): Promise<OutputFile[]> {
   const path = (ext: string) => join(outDir, `${report.id}.${ext}`);
   const jobs: Promise<OutputFile>[] = [];
-  const html = renderHtml(report);
-  if (formats.includes('html')) jobs.push(Promise.resolve({ path: path('html'), data: html }));
-  if (formats.includes('docx')) jobs.push(renderDocx(report).then((data) => ({ path: path('docx'), data })));
-  if (formats.includes('granskning')) jobs.push(Promise.resolve({ path: path('granskning.txt'), data: reviewText(report) }));
-  if (formats.includes('json')) jobs.push(Promise.resolve({ path: path('modell.json'), data: serializeModelJson(report) }));
+  const done = (format: Format, file: OutputFile, wasReused = false): OutputFile => {
+    progress({ kind: 'format', report: report.id, format, reused: wasReused });
+    return file;
+  };
+  const html = (await renderers.html()).renderHtml(report);
+  if (formats.includes('html')) jobs.push(Promise.resolve(done('html', { path: path('html'), data: html })));
+  if (formats.includes('docx')) jobs.push(renderers.docx().then((m) => m.renderDocx(report)).then((data) => done('docx', { path: path('docx'), data })));
+  if (formats.includes('granskning')) jobs.push(Promise.resolve(done('granskning', { path: path('granskning.txt'), data: reviewText(report) })));
+  if (formats.includes('json')) jobs.push(Promise.resolve(done('json', { path: path('modell.json'), data: serializeModelJson(report) })));
   if (formats.includes('pdf')) {
     const file = `${report.id}.pdf`;
+    const { findBrowser } = await renderers.browser();
     const key = sha256([html, pdfCodeFingerprint(findBrowser() ?? ''), report.meta.datum, process.env.SOURCE_DATE_EPOCH ?? ''].join('\n'));
     const earlier = cache.reuse(file, key);
     if (earlier) reused.push(path('pdf'));
     const pdf = earlier
       ? Promise.resolve(earlier)
-      : browser()
-          .then((b) => renderPdf(b, report))
+      : Promise.all([browser(), renderers.pdf()])
+          .then(([b, m]) => m.renderPdf(b, report))
           .then((data) => {
             cache.remember(file, key, data);
             return data;
           });
-    jobs.push(pdf.then((data) => ({ path: path('pdf'), data })));
+    jobs.push(pdf.then((data) => done('pdf', { path: path('pdf'), data }, earlier !== undefined)));
   }
   return Promise.all(jobs);
 }

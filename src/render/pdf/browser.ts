@@ -6,9 +6,10 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { BuildError, ExitCode } from '../../diagnostics.ts';
+import { packagePath } from '../../package-root.ts';
 
 const require = createRequire(import.meta.url);
-const { systemBrowserCandidates } = require('../../../browser-candidates.cjs') as {
+const { systemBrowserCandidates } = require(packagePath('browser-candidates.cjs')) as {
   systemBrowserCandidates: (env?: NodeJS.ProcessEnv, platform?: NodeJS.Platform) => string[];
 };
 
