@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from '../../src/build.ts';
 import { checkPdfUa } from '../helpers/pdfua.ts';
+import { BIN } from '../helpers/kommunrapport.ts';
 import { compareVersions } from '../../src/diff/run.ts';
 import { resolveSide } from '../../src/diff/sides.ts';
 import { comparisonText } from '../../src/diff/render-text.ts';
@@ -24,7 +25,7 @@ const REPORT = 'oxelosund-von-verksamhetsplan-2024-2026';
  * synchronous spawn of a PDF build would stall vitest's messages on a busy machine.
  */
 async function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/diff.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'diff', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
