@@ -47,7 +47,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const cached = pdfs.get(key);
     if (cached) return cached;
     const [{ launchBrowser }, { renderPdf }] = await Promise.all([import('../render/pdf/browser.ts'), import('../render/pdf/render-pdf.ts')]);
-    browser ??= launchBrowser();
+    browser ??= launchBrowser({ handleSignals: false });
     const data = await renderPdf(await browser, state.report!);
     pdfs.set(key, data);
     return data;
