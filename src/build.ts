@@ -14,6 +14,7 @@ import { serializeModelJson } from './review/json.ts';
 import { writeAtomically, type OutputFile } from './output/write.ts';
 import { BuildCache, CACHE_FILE, pdfCodeFingerprint, sha256 } from './output/cache.ts';
 import type { ProgressListener } from './build-progress.ts';
+import { allFormats, type Format } from './formats.ts';
 
 // The renderers (puppeteer, docx, Chart.js, pdf-lib, pdf.js) are loaded when a report is
 // rendered, not when the module is: --check and --help start without them.
@@ -24,9 +25,7 @@ const renderers = {
   docx: () => import('./render/docx/render-docx.ts'),
 };
 
-/** granskning: the review text <id>.granskning.txt; json: the computed model <id>.modell.json (see src/review/). */
-export const allFormats = ['pdf', 'docx', 'html', 'granskning', 'json'] as const;
-export type Format = (typeof allFormats)[number];
+export { allFormats, type Format } from './formats.ts';
 
 export interface BuildOptions {
   /** Folder holding the report folders and kommuner/. */

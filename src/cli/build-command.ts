@@ -4,8 +4,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { displayPath, findReportFolders } from '../content/load.ts';
-import { allFormats, build, type Format } from '../build.ts';
+import { allFormats, type Format } from '../formats.ts';
 import { ExitCode, formatDiagnostic } from '../diagnostics.ts';
 import { commonFlags, didYouMean, flagHelp, parseFlags, UsageError, verbosityFlags, type FlagSpecs } from './args.ts';
 import { Progress, seconds, type Verbosity } from './progress.ts';
@@ -36,7 +35,8 @@ function parseFormats(value: string | undefined): Format[] {
 }
 
 /** A --report that names no folder at all is a typing mistake: say which report was meant. */
-export function checkReportNames(contentDir: string, names: readonly string[]): void {
+export async function checkReportNames(contentDir: string, names: readonly string[]): Promise<void> {
+  const { displayPath, findReportFolders } = await import('../content/load.ts');
   const known = findReportFolders(contentDir);
   for (const name of names) {
     if (existsSync(join(contentDir, name))) continue;
@@ -61,7 +61,9 @@ export async function runBuild(argv: readonly string[], command: 'build' | 'chec
   const contentDir = values.content as string;
   const reports = (values.report as string[] | undefined)?.map((r) => r.replace(/^content\//, '').replace(/\/+$/, ''));
   const formats = parseFormats(values.format as string | undefined);
-  if (reports) checkReportNames(resolve(contentDir), reports);
+  if (reports) await checkReportNames(resolve(contentDir), reports);
+  // Loaded after the flags are read: --help and a usage mistake answer without the content schemas.
+  const [{ build }, { displayPath, findReportFolders }] = await Promise.all([import('../build.ts'), import('../content/load.ts')]);
 
   const started = performance.now();
   const progress = new Progress(process.stdout, verbosity, checkOnly);

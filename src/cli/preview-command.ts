@@ -6,7 +6,6 @@ import { resolve } from 'node:path';
 import { ExitCode, formatDiagnostic } from '../diagnostics.ts';
 import { commonFlags, flagHelp, parseFlags, UsageError, type FlagSpecs } from './args.ts';
 import { checkReportNames } from './build-command.ts';
-import { startPreview } from '../preview/server.ts';
 import { seconds } from './progress.ts';
 
 export const previewFlags = {
@@ -35,8 +34,9 @@ export async function runPreview(argv: readonly string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ska vara ett heltal mellan 0 och 65535, till exempel --port 4173 (fick "${String(values.port)}").`);
   const contentDir = resolve(values.content as string);
   const only = values.report as string | undefined;
-  if (only) checkReportNames(contentDir, [only]);
+  if (only) await checkReportNames(contentDir, [only]);
 
+  const { startPreview } = await import('../preview/server.ts');
   const preview = await startPreview({
     contentDir,
     port,
