@@ -43,6 +43,9 @@ function profiles(contentDir: string): Map<string, string> {
   return found;
 }
 
+/** Ctrl+D (or the end of the input) before all answers are given. */
+class InitAborted extends Error {}
+
 async function ask(values: Record<string, unknown>, contentDir: string): Promise<Record<string, string | undefined>> {
   const known = profiles(contentDir);
   const answers: Record<string, string | undefined> = { typ: values.typ as string, kommun: values.kommun as string, nämnd: values['nämnd'] as string };
@@ -52,15 +55,24 @@ async function ask(values: Record<string, unknown>, contentDir: string): Promise
     throw new UsageError(`ange ${missing.map((m) => `--${m}`).join(', ')} (kommandot frågar bara i en terminal). Till exempel: kommunrapport init --typ verksamhetsplan --kommun "Ängsbro kommun" --nämnd "Barn- och utbildningsnämnden"`);
   }
   const rl = createInterface({ input: process.stdin, output: process.stdout });
+  // Lines are read through the iterator, which keeps answers typed (or pasted) ahead of the question.
+  const lines = rl[Symbol.asyncIterator]();
+  const question = async (prompt: string): Promise<string> => {
+    rl.setPrompt(prompt);
+    rl.prompt();
+    const line = await lines.next();
+    if (line.done) throw new InitAborted();
+    return line.value.trim();
+  };
   try {
     while (!answers.typ || !(reportTypes as readonly string[]).includes(answers.typ)) {
-      const reply = (await rl.question(`Rapporttyp (${reportTypes.map((t, i) => `${i + 1} ${t}`).join(', ')}): `)).trim();
+      const reply = await question(`Rapporttyp (${reportTypes.map((t, i) => `${i + 1} ${t}`).join(', ')}): `);
       answers.typ = reportTypes[Number(reply) - 1] ?? reportTypes.find((t) => t === reply.toLowerCase());
       if (!answers.typ) process.stdout.write(`Skriv 1, 2 eller 3.${didYouMean(reply, reportTypes)}\n`);
     }
     const list = known.size ? ` (befintliga: ${[...known].map(([id, name]) => `${name} [${id}]`).join(', ')})` : '';
-    while (!answers.kommun) answers.kommun = (await rl.question(`Kommun${list}: `)).trim() || undefined;
-    while (!answers.nämnd) answers.nämnd = (await rl.question('Nämnd (t.ex. Barn- och utbildningsnämnden): ')).trim() || undefined;
+    while (!answers.kommun) answers.kommun = (await question(`Kommun${list}: `)) || undefined;
+    while (!answers.nämnd) answers.nämnd = (await question('Nämnd (t.ex. Barn- och utbildningsnämnden): ')) || undefined;
   } finally {
     rl.close();
   }
@@ -74,7 +86,14 @@ export async function runInit(argv: readonly string[]): Promise<number> {
     return ExitCode.ok;
   }
   const contentDir = resolve(values.content as string);
-  const given = await ask(values, contentDir);
+  let given;
+  try {
+    given = await ask(values, contentDir);
+  } catch (err) {
+    if (!(err instanceof InitAborted)) throw err;
+    process.stderr.write('\ninit avbröts; inga filer skrevs.\n');
+    return ExitCode.usage;
+  }
   const typ = given.typ as ReportType;
   const today = new Date();
   const år = values['år'] === undefined ? today.getFullYear() + (typ === 'verksamhetsplan' ? 1 : 0) : Number(values['år']);
@@ -85,7 +104,8 @@ export async function runInit(argv: readonly string[]): Promise<number> {
   const kommunText = given.kommun!;
   const existing = known.has(kommunText) ? kommunText : [...known].find(([, name]) => name.toLowerCase() === kommunText.toLowerCase())?.[0];
   const kommunId = existing ?? slug(kommunText.replace(/\s+kommun$/i, ''));
-  const kommun = existing ? known.get(existing)! : /kommun$/i.test(kommunText) ? kommunText : `${kommunText} kommun`;
+  const named = kommunText.charAt(0).toUpperCase() + kommunText.slice(1);
+  const kommun = existing ? known.get(existing)! : /kommun$/i.test(named) ? named : `${named} kommun`;
   if (!kommunId) throw new UsageError(`kommunens namn "${kommunText}" ger inget mappnamn; skriv det med bokstäver, till exempel --kommun "Ängsbro kommun".`);
   const answers: InitAnswers = { typ, kommun, kommunId, nämnd: given.nämnd!, år, datum: today.toISOString().slice(0, 10) };
 

@@ -4,10 +4,22 @@
  * existing profile is reused; an existing folder is never overwritten.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kommunrapport, type Run } from '../helpers/kommunrapport.ts';
+import { BIN, kommunrapport, type Run } from '../helpers/kommunrapport.ts';
+
+/** init on a terminal (a pseudo-terminal from util-linux "script"), with the answers typed ahead. */
+async function onTerminal(cwd: string, answers: string): Promise<Run> {
+  const child = spawn('script', ['-qec', `"${process.execPath}" "${BIN}" init --år 2026`, '/dev/null'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stdin.end(answers);
+  const [code] = (await once(child, 'close')) as [number | null];
+  return { code, stdout, stderr: '' };
+}
 
 const NÄMND = 'Barn- och utbildningsnämnden';
 const folders = {
@@ -82,5 +94,20 @@ describe('kommunrapport init', () => {
     const check = await kommunrapport(['check'], { cwd: copy });
     expect(check.code).toBe(0);
     expect(existsSync(join(copy, 'output'))).toBe(false);
+  });
+
+  it('asks on a terminal, and says so when the answers stop', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kommunrapport-init-terminal-'));
+    const asked = await onTerminal(dir, '5\nårsredovisning\nsolvik\nSocialnämnden\n');
+    expect(asked.code).toBe(0);
+    expect(asked.stdout).toContain('Rapporttyp (1 verksamhetsplan, 2 uppföljning, 3 årsredovisning):');
+    expect(asked.stdout).toContain('Skriv 1, 2 eller 3.');
+    expect(asked.stdout).toContain('Skapade content/solvik-socialnamnden-arsredovisning-2026/ och kommunprofilen content/kommuner/solvik/:');
+    expect(readFileSync(join(dir, 'content/kommuner/solvik/kommun.yaml'), 'utf8')).toContain('namn: Solvik kommun');
+    const aborted = await onTerminal(dir, '1\n');
+    expect(aborted.code).toBe(2);
+    expect(aborted.stdout).toContain('Kommun (befintliga: Solvik kommun [solvik]):');
+    expect(aborted.stdout).toContain('init avbröts; inga filer skrevs.');
+    expect(readdirSync(join(dir, 'content')).sort()).toEqual(['kommuner', 'solvik-socialnamnden-arsredovisning-2026']);
   });
 });
