@@ -58,7 +58,8 @@ interface DiffValues {
 async function main(argv: readonly string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseFlags(argv, diffFlags, { max: 2, what: 'versioner att jämföra, till exempel "HEAD~1 HEAD" eller "HEAD content"' });
+    // The number of versions is checked below, with its own message.
+    parsed = parseFlags(argv, diffFlags, { max: Number.POSITIVE_INFINITY, what: '' });
   } catch (err) {
     fail((err as Error).message);
   }

@@ -139,7 +139,8 @@ describe('diff:report, folder against folder', () => {
     expect(three.stderr).toContain('ange högst två versioner att jämföra');
     const unknown = await cli(before, after, '--okänd');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('Användning: npm run diff:report');
+    expect(unknown.stderr).toContain('fel: okänd flagga "--okänd".');
+    expect(unknown.stderr).toContain('Användning: kommunrapport diff');
     const neither = await cli(before, 'ingen-sådan-version');
     expect(neither.code).toBe(2);
     expect(neither.stderr).toContain('"ingen-sådan-version" är varken en mapp eller en version i git');
