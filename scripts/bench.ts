@@ -34,7 +34,7 @@ const fmt = (ms: number) => `${(ms / 1000).toFixed(2).replace('.', ',')} s`;
 
 function timeBuild(out: string): number {
   const start = performance.now();
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--out', out], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['bin/kommunrapport.js', 'build', '--out', out], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`build:report misslyckades:\n${run.stderr}`);
   return performance.now() - start;
 }
@@ -136,7 +136,7 @@ async function benchDiff(): Promise<void> {
     console.log(`  ${id}: granskningstext ${ms(text)} · modell.json ${ms(json)} · jämförelse av två versioner (läs, räkna, jämför) ${ms(compare)}`);
   }
   const cli = timed(() => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/diff.ts', 'content', 'content'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['bin/kommunrapport.js', 'diff', 'content', 'content'], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`diff:report misslyckades (${run.status}):\n${run.stderr}`);
   });
   console.log(`  npm run diff:report -- content content (hela processen): ${ms(cli)}`);
@@ -189,7 +189,7 @@ async function benchDocx(): Promise<void> {
   const ms = (x: number) => `${x.toFixed(0)} ms`;
   const ids = readdirSync('content', { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'kommuner').map((d) => d.name).sort();
   const htmlDir = mkdtempSync(join(tmpdir(), 'kommunrapport-docx-bench-'));
-  const html = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--format', 'html', '--out', htmlDir], { encoding: 'utf8' });
+  const html = spawnSync(process.execPath, ['bin/kommunrapport.js', 'build', '--format', 'html', '--out', htmlDir], { encoding: 'utf8' });
   if (html.status !== 0) throw new Error(`build:report --format html misslyckades:\n${html.stderr}`);
   const pandoc = spawnSync('pandoc', ['--version'], { encoding: 'utf8' }).status === 0;
   console.log(`DOCX · ${ids.length} rapporter · median av ${repeat} omgångar${pandoc ? '' : ' · pandoc saknas (Debian: apt-get install pandoc), bara våra tider'}`);
@@ -228,7 +228,7 @@ async function benchDocx(): Promise<void> {
     console.log(line);
   }
   const cli: number[] = [];
-  for (let i = 0; i < repeat; i++) cli.push(timeSpawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--format', 'docx', '--out', mkdtempSync(join(tmpdir(), 'kommunrapport-docx-bench-'))]));
+  for (let i = 0; i < repeat; i++) cli.push(timeSpawn(process.execPath, ['bin/kommunrapport.js', 'build', '--format', 'docx', '--out', mkdtempSync(join(tmpdir(), 'kommunrapport-docx-bench-'))]));
   console.log(`  Summa: vår DOCX ${ms(oursTotal)}${pandoc ? ` · pandoc från HTML ${ms(pandocHtmlTotal)}` : ''} · build:report --format docx (hela processen) ${ms(median(cli))}`);
 }
 

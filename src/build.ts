@@ -10,20 +10,25 @@ import { displayPath, findReportFolders } from './content/load.ts';
 import { loadAndCompute } from './model/build-model.ts';
 import { readSpreadsheets, type Spreadsheets } from './sources/files.ts';
 import type { Report } from './model/types.ts';
-import { renderHtml } from './render/html/render-html.ts';
-import { findBrowser, launchBrowser } from './render/pdf/browser.ts';
-import { renderPdf } from './render/pdf/render-pdf.ts';
-import { renderDocx } from './render/docx/render-docx.ts';
-import { renderWorkbook } from './render/xlsx/workbook.ts';
 import { reviewText } from './review/text.ts';
 import { serializeModelJson } from './review/json.ts';
 import { writeAtomically, type OutputFile } from './output/write.ts';
 import { renderError } from './render/render-error.ts';
 import { BuildCache, CACHE_FILE, pdfCodeFingerprint, sha256 } from './output/cache.ts';
+import type { ProgressListener } from './build-progress.ts';
+import { allFormats, type Format } from './formats.ts';
 
-/** granskning: the review text <id>.granskning.txt; json: the computed model <id>.modell.json (see src/review/); xlsx: every table as data. */
-export const allFormats = ['pdf', 'docx', 'html', 'granskning', 'json', 'xlsx'] as const;
-export type Format = (typeof allFormats)[number];
+// The renderers (puppeteer, docx, Chart.js, pdf-lib, pdf.js, exceljs) are loaded when a report is
+// rendered, not when the module is: --check and --help start without them.
+const renderers = {
+  html: () => import('./render/html/render-html.ts'),
+  browser: () => import('./render/pdf/browser.ts'),
+  pdf: () => import('./render/pdf/render-pdf.ts'),
+  docx: () => import('./render/docx/render-docx.ts'),
+  xlsx: () => import('./render/xlsx/workbook.ts'),
+};
+
+export { allFormats, type Format } from './formats.ts';
 
 export interface BuildOptions {
   /** Folder holding the report folders and kommuner/. */
@@ -34,6 +39,8 @@ export interface BuildOptions {
   formats?: readonly Format[];
   /** Validate and compute only; render nothing. */
   checkOnly?: boolean;
+  /** Told as each report is checked, each format is ready and each report is written. */
+  onProgress?: ProgressListener;
 }
 
 export interface ReportResult {
@@ -66,9 +73,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     });
   }
 
+  const progress: ProgressListener = options.onProgress ?? (() => {});
   // Workbooks are read ahead (exceljs is asynchronous), then every report is loaded in order.
   const spreadsheets = await Promise.all(folders.map((folder) => readSpreadsheets(join(contentDir, folder))));
-  const models = folders.map((folder, i) => ({ id: folder, report: loadSafely(join(contentDir, folder), diagnostics, spreadsheets[i]) }));
+  const models = folders.map((folder, i) => {
+    const report = loadSafely(join(contentDir, folder), diagnostics, spreadsheets[i]);
+    progress({ kind: 'kontrollerad', report: folder, ok: report !== undefined });
+    return { id: folder, report };
+  });
   const results: ReportResult[] = models.map((m) => ({ id: m.id, title: m.report?.meta.titel, written: [], reused: [], ok: m.report !== undefined }));
   const ready = models.filter((m): m is { id: string; report: Report } => m.report !== undefined);
 
@@ -81,11 +93,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const settled = await Promise.allSettled(
         ready.map(async ({ report }) => {
           const result = results.find((r) => r.id === report.id)!;
-          const files = await renderReport(report, formats, outDir, cache, browser.get, result.reused).catch((err: unknown) => {
+          const files = await renderReport(report, formats, outDir, cache, browser.get, result.reused, progress).catch((err: unknown) => {
             throw renderError(err, report.id);
           });
           await writeAtomically(files);
           result.written = files.map((f) => f.path);
+          progress({ kind: 'skriven', report: report.id });
         }),
       );
       const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
@@ -118,7 +131,7 @@ function loadSafely(dir: string, diagnostics: Diagnostics, spreadsheets: Spreads
 function lazyBrowser(): { get: () => Promise<Browser>; close: () => Promise<void> } {
   let started: Promise<Browser> | undefined;
   return {
-    get: () => (started ??= launchBrowser()),
+    get: () => (started ??= renderers.browser().then((m) => m.launchBrowser())),
     close: async () => {
       if (started) await (await started).close();
     },
@@ -133,30 +146,37 @@ async function renderReport(
   cache: BuildCache,
   browser: () => Promise<Browser>,
   reused: string[],
+  progress: ProgressListener,
 ): Promise<OutputFile[]> {
   const path = (ext: string) => join(outDir, `${report.id}.${ext}`);
   const jobs: Promise<OutputFile>[] = [];
+  const done = (format: Format, file: OutputFile, wasReused = false): OutputFile => {
+    progress({ kind: 'format', report: report.id, format, reused: wasReused });
+    return file;
+  };
+  const { renderHtml } = await renderers.html();
   const html = renderHtml(report);
   // The web page has a CSV download under each table; the page printed to PDF has none.
-  if (formats.includes('html')) jobs.push(Promise.resolve({ path: path('html'), data: renderHtml(report, { downloads: { reportId: report.id } }) }));
-  if (formats.includes('xlsx')) jobs.push(renderWorkbook(report).then((data) => ({ path: path('xlsx'), data })));
-  if (formats.includes('docx')) jobs.push(renderDocx(report).then((data) => ({ path: path('docx'), data })));
-  if (formats.includes('granskning')) jobs.push(Promise.resolve({ path: path('granskning.txt'), data: reviewText(report) }));
-  if (formats.includes('json')) jobs.push(Promise.resolve({ path: path('modell.json'), data: serializeModelJson(report) }));
+  if (formats.includes('html')) jobs.push(Promise.resolve(done('html', { path: path('html'), data: renderHtml(report, { downloads: { reportId: report.id } }) })));
+  if (formats.includes('xlsx')) jobs.push(renderers.xlsx().then((m) => m.renderWorkbook(report)).then((data) => done('xlsx', { path: path('xlsx'), data })));
+  if (formats.includes('docx')) jobs.push(renderers.docx().then((m) => m.renderDocx(report)).then((data) => done('docx', { path: path('docx'), data })));
+  if (formats.includes('granskning')) jobs.push(Promise.resolve(done('granskning', { path: path('granskning.txt'), data: reviewText(report) })));
+  if (formats.includes('json')) jobs.push(Promise.resolve(done('json', { path: path('modell.json'), data: serializeModelJson(report) })));
   if (formats.includes('pdf')) {
     const file = `${report.id}.pdf`;
+    const { findBrowser } = await renderers.browser();
     const key = sha256([html, pdfCodeFingerprint(findBrowser() ?? ''), report.meta.datum, process.env.SOURCE_DATE_EPOCH ?? ''].join('\n'));
     const earlier = cache.reuse(file, key);
     if (earlier) reused.push(path('pdf'));
     const pdf = earlier
       ? Promise.resolve(earlier)
-      : browser()
-          .then((b) => renderPdf(b, report))
+      : Promise.all([browser(), renderers.pdf()])
+          .then(([b, m]) => m.renderPdf(b, report))
           .then((data) => {
             cache.remember(file, key, data);
             return data;
           });
-    jobs.push(pdf.then((data) => ({ path: path('pdf'), data })));
+    jobs.push(pdf.then((data) => done('pdf', { path: path('pdf'), data }, earlier !== undefined)));
   }
   return Promise.all(jobs);
 }

@@ -1,23 +1,23 @@
 /**
- * npm run diff:report -- <före> <efter>: what changed between two versions of
+ * kommunrapport diff <före> <efter> (npm run diff:report): what changed between two versions of
  * the reports, compared through the computed models (see README, "Jämför två
  * versioner"). Exit codes: 0 nothing changed, 1 something changed, 2 usage,
  * 3 no browser (--pdf), 4 a version has errors in its content or an unexpected
  * error, 5 the ändringsrapport could not be written.
  */
-import { parseSwedishArgs } from './args.ts';
 import { resolve } from 'node:path';
 import { BuildError, ExitCode, formatDiagnostic } from '../diagnostics.ts';
+import { unexpectedErrorText } from './unexpected.ts';
+import { commonFlags, parseFlags, UsageError as FlagError, type FlagSpecs } from './args.ts';
 import { writeAtomically } from '../output/write.ts';
 import { resolveSide, UsageError, type Side } from '../diff/sides.ts';
 import { compareVersions } from '../diff/run.ts';
 import { comparisonText } from '../diff/render-text.ts';
-import { comparisonHtml } from '../diff/render-html.ts';
 import { comparisonJson, hasChanges } from '../diff/types.ts';
 
 export const DiffExit = { unchanged: 0, changed: 1, usage: 2, browserMissing: 3, contentErrors: 4, writeFailed: 5 } as const;
 
-const usage = `Användning: npm run diff:report -- [<före> [<efter>]] [flaggor]
+const usage = `Användning: kommunrapport diff [<före> [<efter>]] [flaggor]
 
   <före> <efter>       två versioner: en version i git (HEAD~1, HEAD, en tagg, en commit)
                        eller en mapp (content, en kopia av content, eller en rapportmapp)
@@ -28,7 +28,7 @@ const usage = `Användning: npm run diff:report -- [<före> [<efter>]] [flaggor]
   --html <fil>         skriv ändringsrapporten som HTML
   --pdf <fil>          skriv ändringsrapporten som PDF
   --json <fil>         skriv ändringarna som JSON, för andra program
-  --help               visa den här hjälpen
+  -h, --help           visa den här hjälpen
 
 Slutkoder: 0 inga ändringar, 1 ändringar finns, 2 felaktigt kommando,
 3 ingen webbläsare för --pdf, 4 fel i innehållet i en version, 5 filen kunde inte skrivas.`;
@@ -38,24 +38,34 @@ function fail(message: string): never {
   process.exit(DiffExit.usage);
 }
 
-async function main(): Promise<number> {
-  let args;
+const diffFlags = {
+  report: { type: 'string', multiple: true, value: '<mapp>', description: '' },
+  content: { type: 'string', default: 'content', value: '<mapp>', description: '' },
+  html: { type: 'string', value: '<fil>', description: '' },
+  pdf: { type: 'string', value: '<fil>', description: '' },
+  json: { type: 'string', value: '<fil>', description: '' },
+  ...commonFlags,
+} as const satisfies FlagSpecs;
+
+interface DiffValues {
+  report?: string[];
+  content: string;
+  html?: string;
+  pdf?: string;
+  json?: string;
+  help?: boolean;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let parsed;
   try {
-    args = parseSwedishArgs({
-      options: {
-        report: { type: 'string', multiple: true },
-        content: { type: 'string', default: 'content' },
-        html: { type: 'string' },
-        pdf: { type: 'string' },
-        json: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-      allowPositionals: true,
-    });
+    // The number of versions is checked below, with its own message.
+    parsed = parseFlags(argv, diffFlags, { max: Number.POSITIVE_INFINITY, what: '' });
   } catch (err) {
     fail((err as Error).message);
   }
-  const { values, positionals } = args;
+  const values = parsed.values as unknown as DiffValues;
+  const { positionals } = parsed;
   if (values.help) {
     process.stdout.write(`${usage}\n`);
     return DiffExit.unchanged;
@@ -79,6 +89,7 @@ async function main(): Promise<number> {
 
     const files = [];
     if (values.html) {
+      const { comparisonHtml } = await import('../diff/render-html.ts');
       files.push({ path: resolve(values.html), data: comparisonHtml(comparison, models) });
     }
     if (values.json) files.push({ path: resolve(values.json), data: comparisonJson(comparison) });
@@ -99,17 +110,15 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof UsageError) fail(err.message);
+/** The diff command; resolves to its exit code (the codes above, not the build's). */
+export function runDiff(argv: readonly string[]): Promise<number> {
+  return main(argv).catch((err: unknown) => {
+    if (err instanceof UsageError || err instanceof FlagError) fail(err.message);
     if (err instanceof BuildError) {
       process.stderr.write(`fel: ${err.message}\n${err.hint ? `    → ${err.hint}\n` : ''}`);
       process.exit(err.exitCode === ExitCode.browserMissing ? DiffExit.browserMissing : err.exitCode === ExitCode.writeFailed ? DiffExit.writeFailed : DiffExit.contentErrors);
     }
-    // Never a stack trace for the user (set KOMMUNRAPPORT_DEBUG=1 to see one).
-    process.stderr.write(`fel: oväntat fel i kommunrapport: ${(err as Error)?.message ?? String(err)}\n    → Det här är ett fel i kommunrapport. Rapportera det gärna, med meddelandet och innehållsmappen bifogade.\n`);
-    if (process.env.KOMMUNRAPPORT_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
-    process.exit(DiffExit.contentErrors);
-  },
-);
+    process.stderr.write(unexpectedErrorText(err));
+    return DiffExit.contentErrors;
+  });
+}

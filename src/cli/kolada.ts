@@ -3,41 +3,44 @@
  * writes the snapshot kolada.yaml into each report folder (see README, "Utfall
  * från Kolada"). The only command that uses the network; builds read the snapshot.
  */
-import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { displayPath, findReportFolders } from '../content/load.ts';
 import { Diagnostics, formatDiagnostic } from '../diagnostics.ts';
 import { fetchKolada } from '../sources/kolada/fetch.ts';
 import type { Fetcher } from '../sources/kolada/client.ts';
+import { commonFlags, flagHelp, parseFlags, type FlagSpecs } from './args.ts';
 
-const usage = `Användning: npm run kolada -- [flaggor]
+const koladaFlags = {
+  report: { type: 'string', multiple: true, value: '<mapp>', description: 'hämta bara för den här rapporten (mappnamn under content/); kan upprepas' },
+  content: { type: 'string', default: 'content', value: '<mapp>', description: 'mapp med rapporter och kommunprofiler (standard: content)' },
+  ...commonFlags,
+} as const satisfies FlagSpecs;
 
-  --report <mapp>      hämta bara för den här rapporten (mappnamn under content/); kan upprepas
-  --content <mapp>     mapp med rapporter och kommunprofiler (standard: content)
-  --help               visa den här hjälpen
+export const koladaUsage = `Användning: kommunrapport kolada [flaggor]   (eller npm run kolada -- [flaggor])
+
+Hämtar utfallen för varje indikator med ett Kolada-id till kolada.yaml i rapportmappen.
+
+${flagHelp(koladaFlags)}
 
 Slutkoder: 0 hämtat, 1 fel i innehållet eller okänt nyckeltal/kommun, 2 felaktigt kommando, 6 Kolada kunde inte nås.`;
 
-async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { report: { type: 'string', multiple: true }, content: { type: 'string', default: 'content' }, help: { type: 'boolean', default: false } }, allowPositionals: false }));
-  } catch (err) {
-    process.stderr.write(`fel: ${(err as Error).message}\n\n${usage}\n`);
-    return 2;
-  }
+/** The kolada command; resolves to its exit code. */
+export async function runKolada(argv: readonly string[]): Promise<number> {
+  const { values } = parseFlags(argv, koladaFlags);
   if (values.help) {
-    process.stdout.write(`${usage}\n`);
+    process.stdout.write(`${koladaUsage}\n`);
     return 0;
   }
-  const folders = values.report?.length ? values.report.map((r) => r.replace(/^content\//, '').replace(/\/+$/, '')) : findReportFolders(values.content!);
+  const content = values.content as string;
+  const reports = values.report as string[] | undefined;
+  const folders = reports?.length ? reports.map((r) => r.replace(/^content\//, '').replace(/\/+$/, '')) : findReportFolders(content);
   const fetcher: Fetcher = (url) => fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
   const today = new Date().toISOString().slice(0, 10);
   const diagnostics = new Diagnostics();
   let network = false;
   const lines: string[] = [];
   for (const folder of folders) {
-    const r = await fetchKolada(join(values.content!, folder), fetcher, today, diagnostics);
+    const r = await fetchKolada(join(content, folder), fetcher, today, diagnostics);
     network ||= !!r.networkFailure;
     if (r.written) {
       lines.push(`✓ ${r.id}: ${r.kpis} nyckeltal → ${displayPath(r.written)}${r.changed.length ? ` (ändrade utfall: ${r.changed.join(', ')})` : ''}`);
@@ -51,11 +54,3 @@ async function main(): Promise<number> {
   process.stdout.write(`\n${lines.join('\n')}\n`);
   return network ? 6 : diagnostics.hasErrors ? 1 : 0;
 }
-
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`Oväntat fel i kommunrapport: ${(err as Error).stack ?? String(err)}\n`);
-    process.exit(4);
-  },
-);

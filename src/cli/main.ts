@@ -1,115 +1,120 @@
 /**
- * kommunrapport's command line: parse flags → build() → print diagnostics and a
- * summary → exit code (see README, "Slutkoder").
+ * The kommunrapport command (bin/kommunrapport.js starts the compiled copy of
+ * this file): reads the subcommand and loads only its module, so that --help
+ * and --version answer without loading the renderers.
+ *
+ *   kommunrapport build | check | diff | preview | init [flaggor]
+ *
+ * Flags without a subcommand (kommunrapport --check, as the npm scripts used
+ * to be called) mean build.
  */
-import { parseSwedishArgs } from './args.ts';
-import { nearest } from '../content/schema-helpers.ts';
-import { statSync } from 'node:fs';
-import { displayPath } from '../content/load.ts';
-import { allFormats, build, type Format } from '../build.ts';
-import { BuildError, ExitCode, formatDiagnostic } from '../diagnostics.ts';
+import { BuildError, ExitCode } from '../diagnostics.ts';
+import { didYouMean, UsageError } from './args.ts';
+import { packageVersion } from '../package-root.ts';
+import { unexpectedErrorText } from './unexpected.ts';
 
-const usage = `Användning: npm run build:report -- [flaggor]
-
-  --report <mapp>      bygg bara den här rapporten (mappnamn under content/); kan upprepas
-  --format <lista>     format att skapa, kommaseparerat: pdf,docx,html,granskning,json,xlsx (standard: alla)
-  --out <mapp>         mapp för färdiga filer (standard: output)
-  --content <mapp>     mapp med rapporter och kommunprofiler (standard: content)
-  --check              kontrollera innehållet utan att skapa några filer
-  --help               visa den här hjälpen`;
-
-function fail(message: string): never {
-  process.stderr.write(`fel: ${message}\n\n${usage}\n`);
-  process.exit(ExitCode.usage);
+interface Command {
+  summary: string;
+  run: (argv: readonly string[]) => Promise<number>;
+  /** Help text of the command, for a usage mistake. */
+  usage: () => Promise<string>;
 }
 
-function parseFormats(value: string | undefined): Format[] {
-  if (!value) return [...allFormats];
-  const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
-  for (const f of formats) {
-    if (!(allFormats as readonly string[]).includes(f)) {
-      const near = nearest(f, allFormats);
-      fail(`okänt format "${f}".${near ? ` Menade du "${near}"?` : ''} Välj bland ${allFormats.join(', ')}.`);
-    }
-  }
-  return formats as Format[];
+const commands: Record<string, Command> = {
+  build: {
+    summary: 'bygg rapporterna till PDF, Word, HTML, granskningstext och JSON',
+    run: async (argv) => (await import('./build-command.ts')).runBuild(argv, 'build'),
+    usage: async () => (await import('./build-command.ts')).buildUsage('build'),
+  },
+  check: {
+    summary: 'kontrollera innehållet och räkna, utan att skapa filer',
+    run: async (argv) => (await import('./build-command.ts')).runBuild(argv, 'check'),
+    usage: async () => (await import('./build-command.ts')).buildUsage('check'),
+  },
+  diff: {
+    summary: 'visa vad som ändrats mellan två versioner',
+    run: async (argv) => (await import('./diff.ts')).runDiff(argv),
+    usage: async () => '',
+  },
+  preview: {
+    summary: 'visa rapporterna i webbläsaren medan du skriver; sidan uppdateras när du sparar',
+    run: async (argv) => (await import('./preview-command.ts')).runPreview(argv),
+    usage: async () => (await import('./preview-command.ts')).previewUsage,
+  },
+  init: {
+    summary: 'skapa en ny rapportmapp (och kommunprofil) att börja skriva i',
+    run: async (argv) => (await import('./init-command.ts')).runInit(argv),
+    usage: async () => (await import('./init-command.ts')).initUsage,
+  },
+  kolada: {
+    summary: 'hämta indikatorernas utfall från Kolada till kolada.yaml i rapportmappen',
+    run: async (argv) => (await import('./kolada.ts')).runKolada(argv),
+    usage: async () => (await import('./kolada.ts')).koladaUsage,
+  },
+};
+
+function help(): string {
+  const width = Math.max(...Object.keys(commands).map((n) => n.length)) + 2;
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}${c.summary}`);
+  return [
+    `kommunrapport ${packageVersion()} – nämndrapporter från textfiler till PDF, Word och HTML`,
+    '',
+    'Användning: kommunrapport <kommando> [flaggor]',
+    '',
+    'Kommandon:',
+    ...lines,
+    '',
+    'Allmänna flaggor:',
+    '  -h, --help   visa hjälpen (kommunrapport <kommando> --help visar kommandots flaggor)',
+    '  --version    visa versionen',
+    '',
+    'Exempel:',
+    '  kommunrapport build                    bygg alla rapporter under content/ till output/',
+    '  kommunrapport build --report <mapp>    bygg en rapport',
+    '  kommunrapport preview                  skriv med den färdiga sidan bredvid dig',
+    '  kommunrapport init                     börja på en ny rapport',
+  ].join('\n');
 }
 
-function size(path: string): string {
-  const bytes = statSync(path).size;
-  return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.round(bytes / 1024)} kB`;
-}
-
-async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseSwedishArgs({
-      options: {
-        report: { type: 'string', multiple: true },
-        format: { type: 'string' },
-        out: { type: 'string', default: 'output' },
-        content: { type: 'string', default: 'content' },
-        check: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-      allowPositionals: false,
-    });
-  } catch (err) {
-    fail((err as Error).message);
-  }
-  const { values } = args;
-  if (values.help) {
-    process.stdout.write(`${usage}\n`);
+async function main(argv: readonly string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+    process.stdout.write(`${help()}\n`);
     return ExitCode.ok;
   }
-
-  const started = performance.now();
-  const result = await build({
-    contentDir: values.content!,
-    outDir: values.out!,
-    reports: values.report?.map((r) => r.replace(/^content\//, '').replace(/\/+$/, '')),
-    formats: parseFormats(values.format),
-    checkOnly: values.check,
-  });
-
-  const notes = result.diagnostics.filter((d) => d.severity === 'notering');
-  for (const d of result.diagnostics) if (d.severity !== 'notering') process.stderr.write(`${formatDiagnostic(d)}\n`);
-  const errors = result.diagnostics.filter((d) => d.severity === 'fel').length;
-  const warnings = result.diagnostics.filter((d) => d.severity === 'varning').length;
-
-  process.stdout.write('\n');
-  for (const r of result.reports) {
-    if (!r.ok) {
-      process.stdout.write(`✗ ${r.id}: byggdes inte på grund av fel i innehållet\n`);
-    } else if (values.check) {
-      process.stdout.write(`✓ ${r.id}: innehållet är kontrollerat\n`);
-    } else {
-      process.stdout.write(`✓ ${r.title ?? r.id}\n`);
-      for (const file of r.written) {
-        const note = r.reused.includes(file) ? ', oförändrad sedan förra bygget' : '';
-        process.stdout.write(`    ${displayPath(file)} (${size(file)}${note})\n`);
-      }
+  if (first === '--version' || first === '-V') {
+    process.stdout.write(`${packageVersion()}\n`);
+    return ExitCode.ok;
+  }
+  const name = first.startsWith('-') ? 'build' : first;
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`fel: okänt kommando "${first}".${didYouMean(first, Object.keys(commands))}\n\n${help()}\n`);
+    return ExitCode.usage;
+  }
+  const args = first.startsWith('-') ? argv : rest;
+  try {
+    return await command.run(args);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      const usage = await command.usage();
+      process.stderr.write(`fel: ${err.message}\n${usage ? `\n${usage}\n` : ''}`);
+      return ExitCode.usage;
     }
+    throw err;
   }
-  if (notes.length > 0) {
-    process.stdout.write(`\nAtt granska (${notes.length}): det som nämnden har satt i stället för det beräknade, och avrundningar och andra avvikelser i siffrorna\n`);
-    for (const d of notes) process.stdout.write(`  ${formatDiagnostic(d)}\n`);
-  }
-  const seconds = ((performance.now() - started) / 1000).toFixed(1).replace('.', ',');
-  process.stdout.write(`\n${errors} fel, ${warnings} varningar · ${seconds} s\n`);
-  return errors > 0 ? ExitCode.contentErrors : ExitCode.ok;
 }
 
-main().then(
-  (code) => process.exit(code),
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exit(code);
+  },
   (err: unknown) => {
     if (err instanceof BuildError) {
       process.stderr.write(`fel: ${err.message}\n${err.hint ? `    → ${err.hint}\n` : ''}`);
       process.exit(err.exitCode);
     }
-    // Never a stack trace for the user (set KOMMUNRAPPORT_DEBUG=1 to see one).
-    process.stderr.write(`fel: oväntat fel i kommunrapport: ${(err as Error)?.message ?? String(err)}\n    → Det här är ett fel i kommunrapport. Rapportera det gärna, med meddelandet och innehållsmappen bifogade.\n`);
-    if (process.env.KOMMUNRAPPORT_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
+    process.stderr.write(unexpectedErrorText(err));
     process.exit(ExitCode.renderFailed);
   },
 );

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 export const CACHE_FILE = '.kommunrapport-cache.json';
@@ -67,8 +68,12 @@ export function pdfCodeFingerprint(browserPath: string): string {
     const dir = fileURLToPath(new URL('../render/pdf/', import.meta.url));
     const hash = createHash('sha256');
     for (const f of readdirSync(dir).sort()) hash.update(f).update(readFileSync(join(dir, f)));
-    const pkg = fileURLToPath(new URL('../../node_modules/puppeteer/package.json', import.meta.url));
-    if (existsSync(pkg)) hash.update(readFileSync(pkg));
+    // Found wherever npm put it: in this package's node_modules or beside it after an install.
+    try {
+      hash.update(readFileSync(createRequire(import.meta.url).resolve('puppeteer/package.json')));
+    } catch {
+      // no puppeteer: the browser path still separates the keys
+    }
     fingerprint = hash.digest('hex');
   }
   return sha256(`${fingerprint}\n${browserPath}`);

@@ -1,20 +1,18 @@
 /**
- * The command line as a user meets it: a deliberately broken copy of the
- * example gives every problem at once, in Swedish, with file and line, a
- * non-zero exit code, and leaves the earlier outputs untouched.
+ * The command line as a user meets it, through the compiled executable
+ * (bin/kommunrapport.js; flags without a subcommand mean build): a deliberately
+ * broken copy of the example gives every problem at once, in Swedish, with file
+ * and line, a non-zero exit code, and leaves the earlier outputs untouched.
  */
 import { describe, expect, it, beforeAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { kommunrapport } from '../helpers/kommunrapport.ts';
 
 const REPORT = 'oxelosund-von-verksamhetsplan-2024-2026';
 
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', timeout: 300_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const cli = (...args: string[]) => kommunrapport(args);
 
 /** 1-based line of the first line in `file` that contains `needle`. */
 function lineOf(file: string, needle: string): number {
@@ -33,10 +31,10 @@ function edit(file: string, from: string | RegExp, to: string): void {
 describe('a broken copy of the example', () => {
   let root: string;
   let out: string;
-  let result: ReturnType<typeof cli>;
+  let result: Awaited<ReturnType<typeof cli>>;
   let dir: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'kommunrapport-trasig-'));
     out = mkdtempSync(join(tmpdir(), 'kommunrapport-ut-'));
     cpSync('content', root, { recursive: true });
@@ -51,10 +49,10 @@ describe('a broken copy of the example', () => {
     edit(ekonomi, 'namn: Insatser enl LSS, prognos-2023: 3840,', 'namn: Insatser enl LSS, prognoss-2023: 3840,');
     edit(join(dir, '11-nyckeltal.md'), /^rubrik:/m, 'rubrik: Nyckeltal\n  felindrag: [\nx:');
     edit(join(dir, '01-inledning.md'), /$/, '\n\n![Organisationsschema för förvaltningen](organisation.png)\n');
-    result = cli('--content', root, '--out', out);
+    result = await cli('--content', root, '--out', out);
   });
 
-  it('exits with code 1 and builds nothing', () => {
+  it('exits with code 1 and builds nothing', async () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`✗ ${REPORT}: byggdes inte på grund av fel i innehållet`);
     expect(readFileSync(join(out, `${REPORT}.pdf`), 'utf8')).toBe('tidigare PDF');
@@ -90,12 +88,12 @@ describe('a broken copy of the example', () => {
 });
 
 describe('the sum check through the CLI', () => {
-  it('names both values and the difference', () => {
+  it('names both values and the difference', async () => {
     const root = mkdtempSync(join(tmpdir(), 'kommunrapport-summa-'));
     cpSync('content', root, { recursive: true });
     const file = join(root, REPORT, '03-ekonomi.md');
     edit(file, 'budget-2024: -348937 }', 'budget-2024: -348938 }');
-    const { code, stderr } = cli('--content', root, '--check');
+    const { code, stderr } = await cli('--content', root, '--check');
     expect(code).toBe(1);
     const line = lineOf(file, 'budget-2024: -348938 }');
     expect(stderr).toContain(
@@ -106,24 +104,24 @@ describe('the sum check through the CLI', () => {
 });
 
 describe('flags', () => {
-  it('--check validates the examples without writing anything', () => {
+  it('--check validates the examples without writing anything', async () => {
     const out = mkdtempSync(join(tmpdir(), 'kommunrapport-check-'));
-    const { code, stdout } = cli('--check', '--out', out);
+    const { code, stdout } = await cli('--check', '--out', out);
     expect(code).toBe(0);
     expect(stdout).toContain(`✓ ${REPORT}: innehållet är kontrollerat`);
     expect(readdirSync(out)).toEqual([]);
   });
 
-  it('--report and --format build one report in the chosen formats', () => {
+  it('--report and --format build one report in the chosen formats', async () => {
     const out = mkdtempSync(join(tmpdir(), 'kommunrapport-html-'));
-    const { code, stdout } = cli('--report', REPORT, '--format', 'html', '--out', out);
+    const { code, stdout } = await cli('--report', REPORT, '--format', 'html', '--out', out);
     expect(code).toBe(0);
     expect(readdirSync(out)).toEqual([`${REPORT}.html`]);
     expect(stdout).toMatch(/0 fel, 0 varningar/);
   });
 
-  it('refuses an unknown format with exit code 2', () => {
-    const { code, stderr } = cli('--format', 'odt', '--check');
+  it('refuses an unknown format with exit code 2', async () => {
+    const { code, stderr } = await cli('--format', 'odt', '--check');
     expect(code).toBe(2);
     expect(stderr).toContain('okänt format "odt"');
   });

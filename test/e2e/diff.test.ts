@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from '../../src/build.ts';
 import { checkPdfUa } from '../helpers/pdfua.ts';
+import { BIN } from '../helpers/kommunrapport.ts';
 import { compareVersions } from '../../src/diff/run.ts';
 import { driftRows, driftWorkbook } from '../../scripts/katrineholm-xlsx.ts';
 import { resolveSide } from '../../src/diff/sides.ts';
@@ -25,7 +26,7 @@ const REPORT = 'oxelosund-von-verksamhetsplan-2024-2026';
  * synchronous spawn of a PDF build would stall vitest's messages on a busy machine.
  */
 async function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/diff.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'diff', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -139,7 +140,8 @@ describe('diff:report, folder against folder', () => {
     expect(three.stderr).toContain('ange högst två versioner att jämföra');
     const unknown = await cli(before, after, '--okänd');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('Användning: npm run diff:report');
+    expect(unknown.stderr).toContain('fel: okänd flagga "--okänd".');
+    expect(unknown.stderr).toContain('Användning: kommunrapport diff');
     const neither = await cli(before, 'ingen-sådan-version');
     expect(neither.code).toBe(2);
     expect(neither.stderr).toContain('"ingen-sådan-version" är varken en mapp eller en version i git');

@@ -5,7 +5,7 @@
  * outcome, and an unreachable API leaves the snapshot as it was (exit code 6).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
+import { kommunrapport } from '../helpers/kommunrapport.ts';
 import { createServer, type Server } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,15 +37,12 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
 
-function kolada(content: string, api: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/kolada.ts', '--content', content], { env: { ...process.env, KOMMUNRAPPORT_KOLADA_API: api }, timeout: 120_000 }, (err, stdout, stderr) =>
-      done({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+async function kolada(content: string, api: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const run = await kommunrapport(['kolada', '--content', content], { env: { KOMMUNRAPPORT_KOLADA_API: api } });
+  return { code: run.code ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 
-describe('npm run kolada', () => {
+describe('kommunrapport kolada (npm run kolada)', () => {
   it('writes kolada.yaml, lists changed outcomes on a new fetch, and leaves the file untouched when Kolada cannot be reached', async () => {
     const { root, report } = contentFolder(
       {

@@ -7,7 +7,6 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { isProseBlock, type Block, type Report, type UppdragItem } from '../../model/types.ts';
 import { withBlockLabels } from '../views/goal-tables.ts';
@@ -21,8 +20,10 @@ import { csvDataUri, tableCsv } from '../xlsx/csv.ts';
 import { emojiFontFaceCss, fontFaceCss } from './fonts.ts';
 import { chartStyle, drawChart } from '../charts/draw.ts';
 import { inlineSvg } from '../charts/svg.ts';
+import { packagePath } from '../../package-root.ts';
+import { BuildError, ExitCode } from '../../diagnostics.ts';
 
-export const templatesRoot = fileURLToPath(new URL('../../../templates/', import.meta.url));
+export const templatesRoot = packagePath('templates');
 
 export interface HtmlOptions {
   /** Page number per contents entry id, from a previous print (see render/pdf). */
@@ -58,6 +59,14 @@ function templatesFor(type: Report['type']): { layout: Template; css: string } {
     }
     if (existsSync(join(dir, 'layout.hbs'))) layoutSource = readFileSync(join(dir, 'layout.hbs'), 'utf8');
     if (existsSync(join(dir, 'style.css'))) css.push(readFileSync(join(dir, 'style.css'), 'utf8'));
+  }
+  // Without a layout every page would be empty: stop instead of writing a blank file.
+  if (!layoutSource.trim()) {
+    throw new BuildError(
+      `Mallen för ${type} saknas: ingen layout.hbs i ${templateFolders[type].map((f) => join(templatesRoot, f)).join(' eller ')}.`,
+      ExitCode.renderFailed,
+      'Installera om kommunrapport (npm ci), eller kontrollera att mappen templates/ följde med när programmet kopierades.',
+    );
   }
   const entry = { layout: hb.compile(layoutSource, { strict: true }), css: css.join('\n') };
   compiled.set(type, entry);

@@ -6,9 +6,10 @@ import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { BuildError, ExitCode } from '../../diagnostics.ts';
+import { packagePath } from '../../package-root.ts';
 
 const require = createRequire(import.meta.url);
-const { systemBrowserCandidates } = require('../../../browser-candidates.cjs') as {
+const { systemBrowserCandidates } = require(packagePath('browser-candidates.cjs')) as {
   systemBrowserCandidates: (env?: NodeJS.ProcessEnv, platform?: NodeJS.Platform) => string[];
 };
 
@@ -65,7 +66,8 @@ export const missingBrowserHint =
   'Windows/macOS: installera Google Chrome eller Microsoft Edge. ' +
   'Ligger webbläsaren på en annan plats, ange den med miljövariabeln KOMMUNRAPPORT_BROWSER=/sökväg/till/chrome.';
 
-export async function launchBrowser(): Promise<Browser> {
+/** handleSignals false: the caller closes the browser on Ctrl+C itself (the preview server does). */
+export async function launchBrowser(options: { handleSignals?: boolean } = {}): Promise<Browser> {
   const executablePath = findBrowser();
   if (!executablePath) {
     throw new BuildError('Ingen webbläsare hittades för att skapa PDF.', ExitCode.browserMissing, missingBrowserHint);
@@ -75,6 +77,7 @@ export async function launchBrowser(): Promise<Browser> {
     return await puppeteer.launch({
       executablePath,
       headless: true,
+      ...(options.handleSignals === false ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
       args: [...CHROMIUM_ARGS, ...(isRoot || process.env.CI ? ['--no-sandbox'] : [])],
     });
   } catch (err) {
