@@ -36,6 +36,7 @@ export const keyDescriptions: Record<string, string> = {
   // index.md
   typ: 'Rapportens typ (verksamhetsplan, uppföljning, årsredovisning), eller tabellens typ under data.',
   kommun: 'Kommunprofilens mapp under content/kommuner/, t.ex. oxelosund.',
+  kommunkod: 'Kommunens fyrsiffriga kod (SCB), som också är dess id i Kolada, t.ex. "0483" (inom citattecken).',
   nämnd: 'Nämndens namn, t.ex. Vård- och omsorgsnämnden.',
   förvaltning: 'Förvaltningens namn.',
   titel: 'Rapportens titel på titelsidan och i sidhuvudet.',
