@@ -53,7 +53,7 @@ describe('kommunrapport build and check', () => {
     expect(noValue.code).toBe(2);
     expect(noValue.stderr).toContain('fel: flaggan --report behöver ett värde, till exempel --report <mapp>.');
     expect(format.code).toBe(2);
-    expect(format.stderr).toContain('okänt format "pfd"; välj bland pdf, docx, html, granskning, json. Menade du "pdf"?');
+    expect(format.stderr).toContain('okänt format "pfd"; välj bland pdf, docx, html, granskning, json, xlsx. Menade du "pdf"?');
     expect(stray.code).toBe(2);
     expect(stray.stderr).toContain(`fel: oväntat argument "${REPORT}". Flaggor skrivs med två bindestreck, till exempel --report ${REPORT}.`);
   });

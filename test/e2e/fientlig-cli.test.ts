@@ -5,7 +5,7 @@
  * byte-identical afterwards.
  */
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
+import { kommunrapport } from '../helpers/kommunrapport.ts';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { earlierOutput, hostileFolder } from '../helpers/hostile.ts';
@@ -17,12 +17,10 @@ interface Run {
   stderr: string;
 }
 
-function run(script: 'main' | 'diff', args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((done) => {
-    execFile(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], { env: { ...process.env, ...env }, timeout: 240_000 }, (err, stdout, stderr) => {
-      done({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
+/** The compiled kommunrapport command: "main" is the build (flags without a subcommand), "diff" the diff. */
+async function run(script: 'main' | 'diff', args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const r = await kommunrapport(script === 'diff' ? ['diff', ...args] : args, { env });
+  return { code: r.code ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 const noStack = (r: Run) => expect(`${r.stdout}${r.stderr}`).not.toMatch(/\n\s+at |Error:|node:internal/);
@@ -50,8 +48,8 @@ describe('the command line with hostile input', () => {
 
   it.each([
     ['main', ['--formt', 'pdf'], 'fel: okänd flagga "--formt". Menade du "--format"?'],
-    ['main', ['--format', 'pfd'], 'fel: okänt format "pfd". Menade du "pdf"?'],
-    ['main', ['check'], 'fel: okänt argument "check"; flaggor skrivs med två bindestreck först. Menade du "--check"?'],
+    ['main', ['--format', 'pfd'], 'fel: okänt format "pfd"; välj bland pdf, docx, html, granskning, json, xlsx. Menade du "pdf"?'],
+    ['main', ['chek'], 'fel: okänt kommando "chek". Menade du "check"?'],
     ['diff', ['--htm', 'x.html'], 'fel: okänd flagga "--htm". Menade du "--html"?'],
   ] as const)('%s %s: exit 2 with a Swedish suggestion', async (script, args, message) => {
     const r = await run(script, [...args]);

@@ -96,7 +96,7 @@ describe('hostile content that passes', () => {
   it('builds every format', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'fel')).toEqual([]);
     expect(result.ok).toBe(true);
-    expect(result.reports[0]!.written.map((f) => f.split('/').pop()).sort()).toEqual(['rapport.docx', 'rapport.granskning.txt', 'rapport.html', 'rapport.modell.json', 'rapport.pdf']);
+    expect(result.reports[0]!.written.map((f) => f.split('/').pop()).sort()).toEqual(['rapport.docx', 'rapport.granskning.txt', 'rapport.html', 'rapport.modell.json', 'rapport.pdf', 'rapport.xlsx']);
   });
 
   it('sends no request to anywhere while building and printing', () => {
