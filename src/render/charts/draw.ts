@@ -110,7 +110,11 @@ export function drawChart(d: Diagram, style: ChartStyle & { font: FontName }, fo
 
 function drawSvg(config: ReturnType<typeof chartConfig>, width: number, height: number, textAsText: boolean, font: string): Uint8Array {
   const canvas = createCanvas(width, height, SvgExportFlag.NoPrettyXML | (textAsText ? 0 : SvgExportFlag.ConvertTextToPaths));
-  const chart = new Chart(canvas.getContext('2d') as unknown as CanvasRenderingContext2D, { ...config, options: { ...config.options, devicePixelRatio: 1 } });
+  const ctx = canvas.getContext('2d');
+  // Skia writes a ligature's single glyph with only its first character ("ff" → "f" lost from
+  // "effektiv"): without ligatures every character keeps a glyph of its own in the SVG text.
+  ctx.textRendering = 'optimizeSpeed';
+  const chart = new Chart(ctx as unknown as CanvasRenderingContext2D, { ...config, options: { ...config.options, devicePixelRatio: 1 } });
   const svg = canvas.getContent().toString('utf8');
   chart.destroy();
   return new TextEncoder().encode(normalizeSvg(svg, font));
