@@ -79,7 +79,7 @@ describe('charts in the example verksamhetsplan', () => {
 
   it('the HTML shows each chart as a figure with its title as caption and an SVG named by the alt text', () => {
     for (const c of charts) {
-      const figure = new RegExp(`<figure class="diagram" id="${c.id}" aria-labelledby="${c.id}-rubrik">\\s*<figcaption class="diagram-rubrik" id="${c.id}-rubrik">([^<]*)</figcaption>\\s*<svg[^>]* role="img" aria-label="([^"]*)"`).exec(html);
+      const figure = new RegExp(`<figure class="diagram" id="${c.id}" role="group" aria-labelledby="${c.id}-rubrik">\\s*<figcaption class="diagram-rubrik" id="${c.id}-rubrik">([^<]*)</figcaption>\\s*<svg[^>]* role="img" aria-label="([^"]*)"`).exec(html);
       expect(figure, c.id).not.toBeNull();
       expect(figure![1]).toBe(xmlAttr(c.rubrik).replace(/&quot;/g, '&quot;'));
       expect(figure![2]).toBe(xmlAttr(c.alt));
