@@ -33,9 +33,22 @@ function svgSize(svg: string): { width: number; height: number } {
 
 const registered = new Set<string>();
 
+/**
+ * A logo's text elements often name only a generic family (font-family="sans-serif"), for which the
+ * rasteriser has no font: it draws empty boxes. Such a family list gets the document's font first, unquoted
+ * (Skia's SVG reader does not find a quoted family name).
+ */
+export function withDocumentFont(svg: string, font: string): string {
+  const generic = /^\s*(sans-serif|serif|system-ui|ui-sans-serif|ui-serif)(\s*,\s*(sans-serif|serif|system-ui|ui-sans-serif|ui-serif))*\s*$/;
+  const name = font.replace(/['"<>&]/g, '');
+  return svg
+    .replace(/font-family="([^"]*)"/g, (m, list: string) => (generic.test(list) ? `font-family="${name}, ${list.trim()}"` : m))
+    .replace(/font-family:\s*([^;"']*)/g, (m, list: string) => (generic.test(list) ? `font-family: ${name}, ${list.trim()}` : m));
+}
+
 export async function logoImages(profile: Profile): Promise<Logo> {
   // Text in the logo takes the document's font, as in the HTML (style.css), never an arbitrary system font.
-  const svgText = profile.logotypSvg.replace(/<\?xml[^>]*>\s*/, '').replace(/<svg\b/, `<svg font-family="${profile.typsnitt}, sans-serif"`);
+  const svgText = withDocumentFont(profile.logotypSvg.replace(/<\?xml[^>]*>\s*/, ''), profile.typsnitt).replace(/<svg\b/, `<svg font-family="${profile.typsnitt}, sans-serif"`);
   if (!registered.has(profile.typsnitt)) {
     const font = embeddedFont(profile.typsnitt);
     for (const face of FACES) GlobalFonts.register(Buffer.from(font.faces[face]), profile.typsnitt);
