@@ -20,14 +20,21 @@ import {
 import type { CellView, HeaderCellView, RowView, TableView } from '../views/table-view.ts';
 import type { Profile } from '../../model/types.ts';
 import { symbolWord, type SymbolRef } from '../symbols.ts';
+import { singleHeaderRow } from './header-row.ts';
 import { STYLE, hex, lineFor, textWidth, type Orientation } from './styles.ts';
 
 /** PNG bytes per symbol, prepared before the document is assembled. */
 export type SymbolImages = (ref: SymbolRef) => Uint8Array;
 
-/** A symbol as a small inline picture, described by its word. Sizes in pixels (96 dpi). */
+/** The start of a decorative picture's name: finish.ts marks it decorative and gives it no alternative text. */
+export const DECORATIVE = 'Symbol: ';
+
+/**
+ * A symbol as a small inline picture beside its word. Sizes in pixels (96 dpi). The word stands next to it, so the
+ * picture is decorative: a screen reader reads the word once, not the picture's description and title as well.
+ */
 export function symbolRun(ref: SymbolRef, images: SymbolImages, word: string, size = 11): ImageRun {
-  return new ImageRun({ type: 'png', data: images(ref), transformation: { width: size, height: size }, altText: { name: word, title: word, description: word } });
+  return new ImageRun({ type: 'png', data: images(ref), transformation: { width: size, height: size }, altText: { name: `${DECORATIVE}${word}`, title: '', description: '' } });
 }
 
 const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -149,8 +156,9 @@ export function tableElements(view: TableView, profile: Profile, images: SymbolI
   const footnotes: string[] = [];
   // Compact tables as in the HTML (7.8 pt there): 7.5 pt.
   const size = view.compact ? 15 : undefined;
-  const headWidths = cellWidths(view.head, columns);
-  const head = view.head.map((row, r) => {
+  const headRows = singleHeaderRow(view.head);
+  const headWidths = cellWidths(headRows, columns);
+  const head = headRows.map((row, r) => {
     const widths = headWidths[r]!;
     return new TableRow({ tableHeader: true, cantSplit: true, children: row.map((c, i) => headerCell(c, widths[i]!, profile, size)) });
   });
