@@ -11,6 +11,7 @@ import { build } from '../../src/build.ts';
 import { findReportFolders } from '../../src/content/load.ts';
 import { checkPdfUa, readTags } from '../helpers/pdfua.ts';
 import { pageBreakProblems } from '../helpers/page-breaks.ts';
+import { readPdfUa } from '../helpers/pdfua-rules.ts';
 import { pdfPageTexts } from '../helpers/read-back.ts';
 import { Diagnostics } from '../../src/diagnostics.ts';
 import { loadAndCompute } from '../../src/model/build-model.ts';
@@ -59,6 +60,13 @@ describe.each(reports)('%s.pdf', (id) => {
     const labels = charts.flatMap((c) => [...c.kategorier.flatMap((k) => wrapLabel(k)), ...c.serier.map((s) => s.namn)]);
     if (charts.length > 0) expect(labels.length).toBeGreaterThan(0);
     expect(labels.filter((l) => !text.includes(squeeze(l)))).toEqual([]);
+  });
+
+  it('names header cells in tree order, not by the browser\'s node counter (the same bytes whatever was printed before)', async () => {
+    const { tree } = await readPdfUa(pdf());
+    const ids = [...tree.ids.entries()].sort((a, b) => a[1].index - b[1].index).map(([id]) => id);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids).toEqual(ids.map((_, i) => `id${String(i + 1).padStart(6, '0')}`));
   });
 
   it('embeds every font as a subset with a Unicode map', () => {

@@ -8,6 +8,8 @@
  * - list items whose content is wrapped in LBody, as PDF/UA expects;
  * - table header rows repeated on continuation pages marked as artifacts, so
  *   they are read once (repeated-headers.ts);
+ * - the header cells' ids numbered in tree order, not by Chromium's DOM node
+ *   counter (struct-ids.ts);
  * - link annotations with a description (/Contents);
  * - XMP metadata with dc:title, dc:language and the PDF/UA identifier;
  * - Producer and Creator, and creation/modification dates from the report
@@ -20,6 +22,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PD
 import { markUntaggedAsArtifacts } from './content-stream.ts';
 import { sameHeading } from './outline.ts';
 import { artifactMarkedContent, detachRepeatedHeaders } from './repeated-headers.ts';
+import { renumberStructIds } from './struct-ids.ts';
 
 export interface PdfFacts {
   title: string;
@@ -188,6 +191,7 @@ export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8
     for (const [from, to] of Object.entries(roleMap)) map.set(PDFName.of(from), PDFName.of(to));
     tree.set(PDFName.of('RoleMap'), map);
     wrapListBodies(doc, tree);
+    renumberStructIds(doc, tree);
   }
   const repeatedHeaders = tree ? detachRepeatedHeaders(doc, tree) : new Map<PDFRef, Set<number>>();
   describeLinks(doc, facts.linkTargets);
