@@ -21,7 +21,8 @@ import type { CellView, HeaderCellView, RowView, TableView } from '../views/tabl
 import type { Profile } from '../../model/types.ts';
 import { symbolWord, type SymbolRef } from '../symbols.ts';
 import { singleHeaderRow } from './header-row.ts';
-import { STYLE, hex, lineFor, textWidth, type Orientation } from './styles.ts';
+import { embeddedFont } from './fonts.ts';
+import { SIZE, STYLE, hex, lineFor, textWidth, type Orientation } from './styles.ts';
 
 /** PNG bytes per symbol, prepared before the document is assembled. */
 export type SymbolImages = (ref: SymbolRef) => Uint8Array;
@@ -66,9 +67,24 @@ function cellParagraphs(text: readonly string[], align: 'left' | 'right', run: R
   );
 }
 
+/**
+ * The header's size in half-points: the table's, or smaller where the longest word would not fit the column
+ * ("Målvärde 2024" over a narrow year column), so Word breaks between words, never inside one.
+ */
+function headerSize(text: string, width: number, profile: Profile, size: number | undefined): number | undefined {
+  const bold = embeddedFont(profile.typsnitt).metrics.bold;
+  const base = size ?? SIZE.table;
+  const room = width - CELL_MARGINS.left - CELL_MARGINS.right;
+  const widest = Math.max(...text.split(/\s+/).map((word) => [...word].reduce((n, ch) => n + bold.advance(ch.codePointAt(0)!), 0)));
+  const twips = (widest / bold.unitsPerEm) * (base / 2) * 20;
+  if (twips <= room) return size;
+  return Math.max(MIN_HEADER_SIZE, Math.floor((base * room) / twips));
+}
+const MIN_HEADER_SIZE = 13;
+
 function headerCell(cell: HeaderCellView, width: number, profile: Profile, size: number | undefined): TableCell {
   return new TableCell({
-    children: cellParagraphs([cell.text], cell.align, { bold: true, size }, true),
+    children: cellParagraphs([cell.text], cell.align, { bold: true, size: headerSize(cell.text, width, profile, size) }, true),
     columnSpan: cell.colSpan,
     rowSpan: cell.rowSpan,
     width: { size: width, type: WidthType.DXA },
