@@ -1,4 +1,7 @@
-/** Every example PDF against the offline PDF/UA subset and the tag tree's shape; fonts embedded with Unicode maps. */
+/**
+ * Every example PDF against the wider offline PDF/UA-1 check and the tag tree's shape; fonts embedded with
+ * Unicode maps; page breaks a reader would stop on; every chart label in the PDF's text.
+ */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -7,6 +10,13 @@ import { join } from 'node:path';
 import { build } from '../../src/build.ts';
 import { findReportFolders } from '../../src/content/load.ts';
 import { checkPdfUa, readTags } from '../helpers/pdfua.ts';
+import { pageBreakProblems } from '../helpers/page-breaks.ts';
+import { readPdfUa } from '../helpers/pdfua-rules.ts';
+import { pdfPageTexts } from '../helpers/read-back.ts';
+import { Diagnostics } from '../../src/diagnostics.ts';
+import { loadAndCompute } from '../../src/model/build-model.ts';
+import { wrapLabel } from '../../src/render/charts/config.ts';
+import type { Diagram } from '../../src/model/types.ts';
 
 const reports = findReportFolders('content');
 let outDir: string;
@@ -35,6 +45,28 @@ describe.each(reports)('%s.pdf', (id) => {
     expect(tags.figuresWithoutAlt).toBe(0);
     // Text sits in semantic elements: NonStruct only groups, or wraps text inside P, H1, TD …
     expect(tags.bareNonStruct).toBeLessThanOrEqual(10);
+  });
+
+  it('breaks pages cleanly: no small table split, no heading or header row last on a page, no page of one line, group labels on continuation pages', async () => {
+    expect(await pageBreakProblems(pdf())).toEqual([]);
+  });
+
+  it('keeps every character of every chart label in the PDF text (no ligature lost on the way through SVG)', async () => {
+    const report = loadAndCompute(join('content', id), new Diagnostics())!;
+    const charts = report.sections.flatMap((s) => s.blocks).filter((b): b is Diagram => b.kind === 'diagram' && b.visa !== 'tabell');
+    // Glyph by glyph positioned SVG text reads with spaces between letters; ligatures come back as one character (ﬀ).
+    const squeeze = (t: string) => t.normalize('NFKC').replace(/\s+/g, '');
+    const text = squeeze((await pdfPageTexts(pdf())).join(''));
+    const labels = charts.flatMap((c) => [...c.kategorier.flatMap((k) => wrapLabel(k)), ...c.serier.map((s) => s.namn)]);
+    if (charts.length > 0) expect(labels.length).toBeGreaterThan(0);
+    expect(labels.filter((l) => !text.includes(squeeze(l)))).toEqual([]);
+  });
+
+  it('names header cells in tree order, not by the browser\'s node counter (the same bytes whatever was printed before)', async () => {
+    const { tree } = await readPdfUa(pdf());
+    const ids = [...tree.ids.entries()].sort((a, b) => a[1].index - b[1].index).map(([id]) => id);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids).toEqual(ids.map((_, i) => `id${String(i + 1).padStart(6, '0')}`));
   });
 
   it('embeds every font as a subset with a Unicode map', () => {

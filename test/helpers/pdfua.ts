@@ -3,6 +3,7 @@
  * summary of the tag tree, including painting outside tags and artifacts.
  */
 import { untaggedPainting } from '../../src/render/pdf/content-stream.ts';
+import { readPdfUa } from './pdfua-rules.ts';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFStream, PDFString, decodePDFRawStream } from 'pdf-lib';
 
 /** PDF 1.7 standard structure types (ISO 32000-1, 14.8.4). */
@@ -67,8 +68,12 @@ export async function readTags(pdf: Uint8Array): Promise<{ doc: PDFDocument; tag
   return { doc, tags: { counts, figuresWithoutAlt, bareNonStruct, headerCellsWithoutScope, listItemsWithoutBody, headingOrder } };
 }
 
-/** The failed rules, as readable lines; empty when the PDF passes. */
+/** The failed rules of the catalog checks and the wider structure check (pdfua-rules.ts), as readable lines; empty when the PDF passes. */
 export async function checkPdfUa(pdf: Uint8Array): Promise<string[]> {
+  return [...(await checkCatalog(pdf)), ...[...new Set((await readPdfUa(pdf)).failures)]];
+}
+
+async function checkCatalog(pdf: Uint8Array): Promise<string[]> {
   const { doc, tags } = await readTags(pdf);
   const failures: string[] = [];
   const cat = doc.catalog;
@@ -81,6 +86,7 @@ export async function checkPdfUa(pdf: Uint8Array): Promise<string[]> {
   if (!lang || !/^sv/.test(lang)) failures.push(`7.2: /Lang saknas eller är inte svenska (${String(lang)})`);
   const vp = cat.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict);
   if (vp?.lookupMaybe(PDFName.of('DisplayDocTitle'), PDFBool)?.asBoolean() !== true) failures.push('7.1: ViewerPreferences /DisplayDocTitle är inte true');
+  if (markInfo?.lookupMaybe(PDFName.of('Suspects'), PDFBool)?.asBoolean() === true) failures.push('7.1-4: MarkInfo /Suspects är true');
   if (!doc.getTitle()) failures.push('7.1: dokumenttitel saknas i Info');
   const meta = cat.lookupMaybe(PDFName.of('Metadata'), PDFStream);
   const xmp = meta instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(meta).decode()).toString('utf8') : '';

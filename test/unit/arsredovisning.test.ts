@@ -249,8 +249,8 @@ describe('resultatmål under Katrineholm-style rules', () => {
     expect(view!.body).toHaveLength(6);
     const first = view!.body[0]!.cells;
     expect(first[0]).toMatchObject({ lines: ['Trygg omsorg & vård'], rowHeader: true });
-    // The area is named once; later resultatmål rows leave it blank, spanning only their own indicators.
-    expect(view!.body[1]!.cells[0]).toMatchObject({ lines: [''], rowSpan: 2 });
+    // Every resultatmål names its area (no empty row header; a continuation page still names it), spanning only its own indicators.
+    expect(view!.body[1]!.cells[0]).toMatchObject({ lines: ['Trygg omsorg & vård'], rowSpan: 2, rowHeader: true });
     expect(view!.compact).toBe(true);
     expect(first[1]!.lines).toEqual(['Ökad nöjdhet med hemtjänsten', 'Huvudansvar: VON', 'Medansvariga: STN']);
     expect(plain(first.slice(3, 9).map((c) => c.lines.join(' ')).join(' | '))).toBe('88 % | 87 % | 83 % | Sämre | 90 % | Ej uppfyllt');

@@ -58,12 +58,13 @@ describe('assessed goals in the outputs', () => {
     expect(html).toMatch(/Totalt:<\/strong> 1 av 1 KF-mål delvis uppfyllda/);
   });
 
-  it('puts the status word and a described image in the DOCX', async () => {
+  it('puts the status word and a decorative image beside it in the DOCX', async () => {
     const { report } = compute({ '01-mal.md': GOALS }, { index: INDEX });
     const parts = docxParts(await renderDocx(report!));
     const doc = parts['word/document.xml']!;
     expect(docxText(doc)).toContain('Delvis uppfyllt');
-    expect(doc).toMatch(/<wp:docPr [^>]*descr="Delvis uppfyllt"/);
+    expect(doc).not.toMatch(/descr="Delvis uppfyllt"/);
+    expect(doc).toMatch(/<wp:docPr id="\d+" name="Symbol" descr=""><a:extLst/);
     expect(parts['word/_rels/document.xml.rels']).toContain('Target="https://www.kolada.se/verktyg/fri-sokning/?kpis=U21468" TargetMode="External"');
     expect(Object.keys(parts).some((p) => p.startsWith('word/media/') && p.endsWith('.png'))).toBe(true);
   });

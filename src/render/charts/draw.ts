@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { createCanvas, GlobalFonts, SvgExportFlag } from '@napi-rs/canvas';
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement } from 'chart.js';
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, type Plugin } from 'chart.js';
 import type { Diagram, Profile } from '../../model/types.ts';
 import { fontFile } from '../html/fonts.ts';
 import type { FontName } from '../../content/schema.ts';
@@ -110,7 +110,20 @@ export function drawChart(d: Diagram, style: ChartStyle & { font: FontName }, fo
 
 function drawSvg(config: ReturnType<typeof chartConfig>, width: number, height: number, textAsText: boolean, font: string): Uint8Array {
   const canvas = createCanvas(width, height, SvgExportFlag.NoPrettyXML | (textAsText ? 0 : SvgExportFlag.ConvertTextToPaths));
-  const chart = new Chart(canvas.getContext('2d') as unknown as CanvasRenderingContext2D, { ...config, options: { ...config.options, devicePixelRatio: 1 } });
+  // Skia writes a ligature's single glyph with only its first character ("ff" lost from "effektiv"):
+  // without ligatures every character keeps a glyph of its own in the SVG text. Set before each draw,
+  // as Chart.js sizes the canvas (which resets the context) after it is created.
+  const noLigatures: Plugin = {
+    id: 'utanLigaturer',
+    beforeDraw(c) {
+      (c.ctx as unknown as { textRendering: string }).textRendering = 'optimizeSpeed';
+    },
+  };
+  const chart = new Chart(canvas.getContext('2d') as unknown as CanvasRenderingContext2D, {
+    ...config,
+    options: { ...config.options, devicePixelRatio: 1 },
+    plugins: [noLigatures, ...(config.plugins ?? [])],
+  });
   const svg = canvas.getContent().toString('utf8');
   chart.destroy();
   return new TextEncoder().encode(normalizeSvg(svg, font));

@@ -10,6 +10,7 @@
  *   `w:docPartGallery "Table of Contents"` LibreOffice prints the field code
  *   ("TOC \h \o "1-2"") instead of the entries → the gallery is added.
  * - Tables get their caption as title (`w:tblCaption`, Word's "Alt Text" title).
+ * - Status symbols beside their word are marked decorative (adec:decorative), without alternative text.
  * - Zip entries carry the current local time and come in insertion order →
  *   one fixed time, [Content_Types].xml first and the rest sorted, no folder entries.
  */
@@ -17,6 +18,12 @@ import { createHash } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { FACES, type EmbeddedFont, type Face, type FontMetrics } from './fonts.ts';
 import { estimatePages } from './layout.ts';
+import { DECORATIVE } from './tables.ts';
+
+/** Word's extension that marks a picture decorative (Office 2019 and later). */
+const DECORATIVE_MARK =
+  '<a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">' +
+  '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst>';
 
 /** The alias the renderer gives the contents field (TableOfContents). */
 export const TOC_ALIAS = 'Innehåll';
@@ -74,6 +81,12 @@ export function finishDocx(docx: Uint8Array, options: FinishOptions): Uint8Array
   let drawing = 0;
   for (const name of xml.keys()) {
     if (/^word\/(document|header\d*|footer\d*)\.xml$/.test(name)) edit(name, (x) => x.replace(/(<wp:docPr id=")\d+"/g, (_m, head: string) => `${head}${++drawing}"`));
+  }
+
+  // Pictures beside their own word (status symbols) are decorative: no alternative text, and Word's mark that says
+  // so, which its accessibility checker accepts in place of alternative text.
+  for (const name of xml.keys()) {
+    if (/^word\/(document|header\d*|footer\d*)\.xml$/.test(name)) edit(name, (x) => x.replace(new RegExp(`<wp:docPr id="(\\d+)" name="${escapeRegExp(DECORATIVE)}[^"]*"[^>]*/>`, 'g'), (_m, id: string) => `<wp:docPr id="${id}" name="Symbol" descr="">${DECORATIVE_MARK}</wp:docPr>`));
   }
 
   // Bookmarks never nest here (one per heading): the n-th end closes the n-th start.

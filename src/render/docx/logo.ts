@@ -33,10 +33,23 @@ function svgSize(svg: string): { width: number; height: number } {
 
 const registered = new Set<string>();
 
+/**
+ * A logo's text elements often name only a generic family (font-family="sans-serif"), for which the
+ * rasteriser has no font: it draws empty boxes. Such a family list gets the document's font first, unquoted
+ * (Skia's SVG reader does not find a quoted family name).
+ */
+export function withDocumentFont(svg: string, font: string): string {
+  const generic = /^\s*(sans-serif|serif|system-ui|ui-sans-serif|ui-serif)(\s*,\s*(sans-serif|serif|system-ui|ui-sans-serif|ui-serif))*\s*$/;
+  const name = font.replace(/['"<>&]/g, '');
+  return svg
+    .replace(/font-family="([^"]*)"/g, (m, list: string) => (generic.test(list) ? `font-family="${name}, ${list.trim()}"` : m))
+    .replace(/font-family:\s*([^;"']*)/g, (m, list: string) => (generic.test(list) ? `font-family: ${name}, ${list.trim()}` : m));
+}
+
 export async function logoImages(profile: Profile): Promise<Logo> {
   // Text in the logo takes the document's font, as in the HTML (style.css), never an arbitrary system font.
   // (Unless the logo names its own: a second font-family attribute would make the SVG invalid.)
-  const bare = profile.logotypSvg.replace(/<\?xml[^>]*>\s*/, '');
+  const bare = withDocumentFont(profile.logotypSvg.replace(/<\?xml[^>]*>\s*/, ''), profile.typsnitt);
   const ownFont = /\sfont-family\s*=/.test(bare.match(/<svg\b[^>]*>/)?.[0] ?? '');
   const svgText = ownFont ? bare : bare.replace(/<svg\b/, `<svg font-family="${profile.typsnitt}, sans-serif"`);
   if (!registered.has(profile.typsnitt)) {

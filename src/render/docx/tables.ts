@@ -20,14 +20,22 @@ import {
 import type { CellView, HeaderCellView, RowView, TableView } from '../views/table-view.ts';
 import type { Profile } from '../../model/types.ts';
 import { symbolWord, type SymbolRef } from '../symbols.ts';
-import { STYLE, hex, lineFor, textWidth, type Orientation } from './styles.ts';
+import { singleHeaderRow } from './header-row.ts';
+import { embeddedFont } from './fonts.ts';
+import { SIZE, STYLE, hex, lineFor, textWidth, type Orientation } from './styles.ts';
 
 /** PNG bytes per symbol, prepared before the document is assembled. */
 export type SymbolImages = (ref: SymbolRef) => Uint8Array;
 
-/** A symbol as a small inline picture, described by its word. Sizes in pixels (96 dpi). */
+/** The start of a decorative picture's name: finish.ts marks it decorative and gives it no alternative text. */
+export const DECORATIVE = 'Symbol: ';
+
+/**
+ * A symbol as a small inline picture beside its word. Sizes in pixels (96 dpi). The word stands next to it, so the
+ * picture is decorative: a screen reader reads the word once, not the picture's description and title as well.
+ */
 export function symbolRun(ref: SymbolRef, images: SymbolImages, word: string, size = 11): ImageRun {
-  return new ImageRun({ type: 'png', data: images(ref), transformation: { width: size, height: size }, altText: { name: word, title: word, description: word } });
+  return new ImageRun({ type: 'png', data: images(ref), transformation: { width: size, height: size }, altText: { name: `${DECORATIVE}${word}`, title: '', description: '' } });
 }
 
 const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -59,9 +67,24 @@ function cellParagraphs(text: readonly string[], align: 'left' | 'right', run: R
   );
 }
 
+/**
+ * The header's size in half-points: the table's, or smaller where the longest word would not fit the column
+ * ("Målvärde 2024" over a narrow year column), so Word breaks between words, never inside one.
+ */
+function headerSize(text: string, width: number, profile: Profile, size: number | undefined): number | undefined {
+  const bold = embeddedFont(profile.typsnitt).metrics.bold;
+  const base = size ?? SIZE.table;
+  const room = width - CELL_MARGINS.left - CELL_MARGINS.right;
+  const widest = Math.max(...text.split(/\s+/).map((word) => [...word].reduce((n, ch) => n + bold.advance(ch.codePointAt(0)!), 0)));
+  const twips = (widest / bold.unitsPerEm) * (base / 2) * 20;
+  if (twips <= room) return size;
+  return Math.max(MIN_HEADER_SIZE, Math.floor((base * room) / twips));
+}
+const MIN_HEADER_SIZE = 13;
+
 function headerCell(cell: HeaderCellView, width: number, profile: Profile, size: number | undefined): TableCell {
   return new TableCell({
-    children: cellParagraphs([cell.text], cell.align, { bold: true, size }, true),
+    children: cellParagraphs([cell.text], cell.align, { bold: true, size: headerSize(cell.text, width, profile, size) }, true),
     columnSpan: cell.colSpan,
     rowSpan: cell.rowSpan,
     width: { size: width, type: WidthType.DXA },
@@ -149,8 +172,9 @@ export function tableElements(view: TableView, profile: Profile, images: SymbolI
   const footnotes: string[] = [];
   // Compact tables as in the HTML (7.8 pt there): 7.5 pt.
   const size = view.compact ? 15 : undefined;
-  const headWidths = cellWidths(view.head, columns);
-  const head = view.head.map((row, r) => {
+  const headRows = singleHeaderRow(view.head);
+  const headWidths = cellWidths(headRows, columns);
+  const head = headRows.map((row, r) => {
     const widths = headWidths[r]!;
     return new TableRow({ tableHeader: true, cantSplit: true, children: row.map((c, i) => headerCell(c, widths[i]!, profile, size)) });
   });

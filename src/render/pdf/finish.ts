@@ -6,6 +6,10 @@
  *   artifacts;
  * - RoleMap for Chromium's non-standard tags (Strong, Em → Span);
  * - list items whose content is wrapped in LBody, as PDF/UA expects;
+ * - table header rows repeated on continuation pages marked as artifacts, so
+ *   they are read once (repeated-headers.ts);
+ * - the header cells' ids numbered in tree order, not by Chromium's DOM node
+ *   counter (struct-ids.ts);
  * - link annotations with a description (/Contents);
  * - XMP metadata with dc:title, dc:language and the PDF/UA identifier;
  * - Producer and Creator, and creation/modification dates from the report
@@ -17,6 +21,8 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
 import { markUntaggedAsArtifacts } from './content-stream.ts';
 import { sameHeading } from './outline.ts';
+import { artifactMarkedContent, detachRepeatedHeaders } from './repeated-headers.ts';
+import { renumberStructIds } from './struct-ids.ts';
 
 export interface PdfFacts {
   title: string;
@@ -185,7 +191,9 @@ export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8
     for (const [from, to] of Object.entries(roleMap)) map.set(PDFName.of(from), PDFName.of(to));
     tree.set(PDFName.of('RoleMap'), map);
     wrapListBodies(doc, tree);
+    renumberStructIds(doc, tree);
   }
+  const repeatedHeaders = tree ? detachRepeatedHeaders(doc, tree) : new Map<PDFRef, Set<number>>();
   describeLinks(doc, facts.linkTargets);
   repairBookmarks(doc, facts.headings);
 
@@ -197,7 +205,8 @@ export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8
       return stream instanceof PDFRawStream ? decodePDFRawStream(stream).decode() : new Uint8Array();
     });
     const joined = new Uint8Array(Buffer.concat(bytes.flatMap((b) => [Buffer.from(b), Buffer.from('\n')])));
-    const marked = markUntaggedAsArtifacts(joined);
+    const repeats = repeatedHeaders.get(page.ref);
+    const marked = markUntaggedAsArtifacts(repeats ? artifactMarkedContent(joined, repeats) : joined);
     if (marked !== joined) page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream(marked)));
   }
 

@@ -326,16 +326,15 @@ export function indikatortabellView(b: Indikatortabell, ctx: ViewContext): Table
   const { format } = ctx;
   const body: RowView[] = [];
   for (const område of b.områden) {
-    const areaRows = område.mål.reduce((n, m) => n + Math.max(1, m.indikatorer.length), 0);
-    let firstOfArea = true;
     for (const mål of område.mål) {
       const goalRows = Math.max(1, mål.indikatorer.length);
       const indicators: (Indicator | undefined)[] = mål.indikatorer.length ? mål.indikatorer : [undefined];
       indicators.forEach((ind, i) => {
         const cells: CellView[] = [];
         // The övergripande mål is printed on the first row of each resultatmål, not spanned over the whole area:
-        // a cell spanning a dozen rows keeps Chromium from breaking the page until the area ends.
-        if (i === 0) cells.push(text(firstOfArea ? område.övergripandeMål : '', { rowSpan: goalRows > 1 ? goalRows : undefined, rowHeader: true }));
+        // a cell spanning a dozen rows keeps Chromium from breaking the page until the area ends. Every
+        // resultatmål names it, so no row header is empty and a page that starts inside an area still names it.
+        if (i === 0) cells.push(text(område.övergripandeMål, { rowSpan: goalRows > 1 ? goalRows : undefined, rowHeader: true }));
         if (i === 0) {
           const responsible = [mål.huvudansvar ? `Huvudansvar: ${mål.huvudansvar}` : '', mål.medansvariga.length ? `Medansvariga: ${mål.medansvariga.join(', ')}` : ''].filter(Boolean);
           cells.push(text([mål.text, ...responsible], { rowSpan: goalRows > 1 ? goalRows : undefined }));
@@ -346,7 +345,6 @@ export function indikatortabellView(b: Indikatortabell, ctx: ViewContext): Table
         const t = ind?.målvärden[ctx.år];
         cells.push({ lines: t ? formatTarget(t, format) : ['–'], align: 'right' }, assessmentCell(ind?.bedömning, ctx.ord), ind ? sourceCell(ind) : text('–'));
         body.push({ kind: 'data', cells });
-        firstOfArea = false;
       });
     }
   }
