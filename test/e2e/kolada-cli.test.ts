@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { contentFolder, PROFILE, section } from '../helpers/fixture.ts';
+import { contentFolder, PROFILE, section, ARSREDOVISNING_INDEX } from '../helpers/fixture.ts';
 
 const FIXTURES = join('test', 'fixtures', 'kolada');
 const routes: Record<string, string> = {
@@ -56,7 +56,7 @@ data:
         indikatorer:
           - { mått: Nöjdhet med hemtjänsten, kolada: U21468, målvärden: { 2024: 90 % } }`),
       },
-      { index: '---\ntyp: årsredovisning\nkommun: prov\nnämnd: Vård- och omsorgsnämnden\ntitel: Årsredovisning 2024\nperiod: 2024\nstatus: utkast\ndatum: 2025-02-20\n---\n' },
+      { index: ARSREDOVISNING_INDEX },
     );
     writeFileSync(join(root, 'kommuner', 'prov', 'kommun.yaml'), `${PROFILE}kommunkod: "0483"\n`);
     const first = await kolada(root, base);

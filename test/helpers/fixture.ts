@@ -38,6 +38,9 @@ datum: 2025-02-20
 ---
 `;
 
+/** An årsredovisning by Vård- och omsorgsnämnden, a draft dated 2025-02-20. */
+export const ARSREDOVISNING_INDEX = UPPFOLJNING_INDEX.replace('typ: uppföljning', 'typ: årsredovisning').replace('titel: Uppföljning 2024', 'titel: Årsredovisning 2024');
+
 /** Writes a content folder with the profile "prov" and one report "rapport"; `files` are relative to the report folder. */
 export function contentFolder(files: Record<string, string>, options: { index?: string } = {}): { root: string; report: string } {
   const root = mkdtempSync(join(tmpdir(), 'kommunrapport-test-'));

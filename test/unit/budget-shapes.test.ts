@@ -4,7 +4,7 @@
  * table views and review text.
  */
 import { describe, expect, it } from 'vitest';
-import { compute, contentFolder, PROFILE, plain, section } from '../helpers/fixture.ts';
+import { compute, contentFolder, PROFILE, plain, section, ARSREDOVISNING_INDEX } from '../helpers/fixture.ts';
 import { Diagnostics } from '../../src/diagnostics.ts';
 import { loadAndCompute } from '../../src/model/build-model.ts';
 import { writeFileSync } from 'node:fs';
@@ -210,16 +210,7 @@ ${rows}
 `),
       },
       {
-        index: `---
-typ: årsredovisning
-kommun: prov
-nämnd: Vård- och omsorgsnämnden
-titel: Årsredovisning 2024
-period: 2024
-status: utkast
-datum: 2025-02-20
----
-`,
+        index: ARSREDOVISNING_INDEX,
       },
     );
 

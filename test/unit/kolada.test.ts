@@ -8,7 +8,7 @@ import { SNAPSHOT_FILE } from '../../src/sources/kolada/snapshot.ts';
 import { loadAndCompute } from '../../src/model/build-model.ts';
 import { Diagnostics, formatDiagnostic } from '../../src/diagnostics.ts';
 import { compareReports } from '../../src/diff/compare.ts';
-import { contentFolder, PROFILE, plain, section } from '../helpers/fixture.ts';
+import { contentFolder, PROFILE, plain, section, ARSREDOVISNING_INDEX } from '../helpers/fixture.ts';
 import type { Resultatmål } from '../../src/model/types.ts';
 import { reviewText } from '../../src/review/text.ts';
 import { serializeModelJson } from '../../src/review/json.ts';
@@ -72,16 +72,6 @@ describe('Kolada client', () => {
   });
 });
 
-const INDEX = `---
-typ: årsredovisning
-kommun: prov
-nämnd: Vård- och omsorgsnämnden
-titel: Årsredovisning 2024
-period: 2024
-status: utkast
-datum: 2025-02-20
----
-`;
 
 const GOALS = section(`rubrik: Resultatmål
 data:
@@ -103,7 +93,7 @@ data:
             målvärden: { 2024: 22000 }`);
 
 function reportFolder(kommunkod = '"0483"', goals = GOALS) {
-  const { root, report } = contentFolder({ '01-mal.md': goals }, { index: INDEX });
+  const { root, report } = contentFolder({ '01-mal.md': goals }, { index: ARSREDOVISNING_INDEX });
   writeFileSync(join(root, 'kommuner', 'prov', 'kommun.yaml'), `${PROFILE}kommunkod: ${kommunkod}\n`);
   return report;
 }

@@ -10,19 +10,9 @@ import { cellAt, cellName, parseRange } from '../../src/sources/grid.ts';
 import { readSpreadsheets } from '../../src/sources/files.ts';
 import { loadAndCompute } from '../../src/model/build-model.ts';
 import { Diagnostics, formatDiagnostic } from '../../src/diagnostics.ts';
-import { contentFolder, plain, section } from '../helpers/fixture.ts';
+import { contentFolder, plain, section, ARSREDOVISNING_INDEX } from '../helpers/fixture.ts';
 import type { Driftredovisning, GenericTable, Internbudget, Investeringsbudget, Personalnyckeltal } from '../../src/model/types.ts';
 
-const AR_INDEX = `---
-typ: årsredovisning
-kommun: prov
-nämnd: Vård- och omsorgsnämnden
-titel: Årsredovisning 2024
-period: 2024
-status: utkast
-datum: 2025-02-20
----
-`;
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -35,7 +25,7 @@ async function workbook(fill: (wb: ExcelJS.Workbook) => void): Promise<Uint8Arra
 /** A report folder with `files` (text or bytes), loaded and computed the way the build does it. */
 async function computeWith(files: Record<string, string | Uint8Array>) {
   const text = Object.fromEntries(Object.entries(files).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-  const { report: dir } = contentFolder(text, { index: AR_INDEX });
+  const { report: dir } = contentFolder(text, { index: ARSREDOVISNING_INDEX });
   for (const [name, data] of Object.entries(files)) if (typeof data !== 'string') writeFileSync(join(dir, name), data);
   const diagnostics = new Diagnostics();
   const report = loadAndCompute(dir, diagnostics, await readSpreadsheets(dir));
