@@ -7,7 +7,7 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
-    // End-to-end tests share one build of the examples (see test/e2e/build-once.ts).
+    // Test files run in parallel workers; each end-to-end file builds the reports it reads.
     fileParallelism: true,
   },
 });
