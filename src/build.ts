@@ -32,6 +32,9 @@ const renderers = {
 
 export { allFormats, type Format } from './formats.ts';
 
+/** Prints one report to PDF; `html` is its HTML without page numbers, which the first pass prints. */
+export type PrintPdf = (browser: Browser, report: Report, html?: string) => Promise<Uint8Array>;
+
 export interface BuildOptions {
   /** Folder holding the report folders and kommuner/. */
   contentDir: string;
@@ -48,7 +51,7 @@ export interface BuildOptions {
   /** Told as each report is started, checked, each format is ready and each report is written or failed. */
   onProgress?: ProgressListener;
   /** Prints one report to PDF; the real printer unless a test puts a failing one in its place. */
-  printPdf?: (browser: Browser, report: Report) => Promise<Uint8Array>;
+  printPdf?: PrintPdf;
 }
 
 export interface ReportResult {
@@ -90,7 +93,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(options.outDir);
   const cache = options.checkOnly ? undefined : BuildCache.load(outDir);
   const browser = lazyBrowser();
-  const print = options.printPdf ?? ((b: Browser, report: Report) => renderers.pdf().then((m) => m.renderPdf(b, report)));
+  const print: PrintPdf = options.printPdf ?? ((b, report, html) => renderers.pdf().then((m) => m.renderPdf(b, report, html)));
 
   try {
     await runBounded(folders, options.jobs ?? defaultJobs(), async (folder, i) => {
@@ -183,18 +186,19 @@ function lazyBrowser(): SharedBrowser {
 /** Prints with the shared browser; if that browser crashes or disconnects, the report is printed once more in a fresh one. */
 async function printWithRetry(
   report: Report,
+  html: string,
   browser: SharedBrowser,
-  print: (browser: Browser, report: Report) => Promise<Uint8Array>,
+  print: PrintPdf,
   progress: ProgressListener,
 ): Promise<Uint8Array> {
   const first = await browser.get();
   try {
-    return await print(first, report);
+    return await print(first, report, html);
   } catch (err) {
     if (!isBrowserCrash(err) && first.connected) throw err;
     progress({ kind: 'försöker-igen', report: report.id });
     browser.replace(first);
-    return print(await browser.get(), report);
+    return print(await browser.get(), report, html);
   }
 }
 
@@ -205,7 +209,7 @@ async function renderReport(
   outDir: string,
   cache: BuildCache,
   browser: SharedBrowser,
-  print: (browser: Browser, report: Report) => Promise<Uint8Array>,
+  print: PrintPdf,
   reused: string[],
   progress: ProgressListener,
 ): Promise<OutputFile[]> {
@@ -231,7 +235,7 @@ async function renderReport(
     if (earlier) reused.push(path('pdf'));
     const pdf = earlier
       ? Promise.resolve(earlier)
-      : printWithRetry(report, browser, print, progress).then((data) => {
+      : printWithRetry(report, html, browser, print, progress).then((data) => {
             cache.remember(file, key, data);
             return data;
           });

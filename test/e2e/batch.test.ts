@@ -77,11 +77,11 @@ describe('a batch with --jobs', () => {
     let printing = 0;
     let maxPrinting = 0;
     const browsers = new Set<Browser>();
-    const counted = async (browser: Browser, report: Report) => {
+    const counted = async (browser: Browser, report: Report, html?: string) => {
       browsers.add(browser);
       maxPrinting = Math.max(maxPrinting, ++printing);
       try {
-        return await renderPdf(browser, report);
+        return await renderPdf(browser, report, html);
       } finally {
         printing--;
       }
@@ -95,9 +95,9 @@ describe('a batch with --jobs', () => {
     // The browser is killed while rapport-2 is printing: rapport-2 is printed again in a fresh browser, the others as usual.
     const used: Browser[] = [];
     let killed = false;
-    const crashing = async (browser: Browser, report: Report) => {
+    const crashing = async (browser: Browser, report: Report, html?: string) => {
       used.push(browser);
-      const print = renderPdf(browser, report);
+      const print = renderPdf(browser, report, html);
       if (report.id === 'rapport-2' && !killed) {
         killed = true;
         browser.process()!.kill('SIGKILL');
@@ -118,9 +118,9 @@ describe('a batch with --jobs', () => {
 
   it('a report that fails twice is named, and the rest of the batch is written', async () => {
     const root = batch(3);
-    const failing = async (browser: Browser, report: Report) => {
+    const failing = async (browser: Browser, report: Report, html?: string) => {
       if (report.id === 'rapport-1') throw new Error('Target closed');
-      return renderPdf(browser, report);
+      return renderPdf(browser, report, html);
     };
     const dir = out();
     const flight = inFlight();
