@@ -76,8 +76,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const formats = options.formats ?? allFormats;
   const diagnostics = new Diagnostics();
 
-  const folders = inShard(options.reports?.length ? options.reports : findReportFolders(contentDir), options.shard);
-  if (folders.length === 0 && !options.shard) {
+  const all = options.reports?.length ? options.reports : findReportFolders(contentDir);
+  // A shard may be empty (few reports, many shards); a content folder without reports is a mistake.
+  const folders = inShard(all, options.shard);
+  if (all.length === 0) {
     diagnostics.error({
       code: 'inga-rapporter',
       file: displayPath(contentDir),
