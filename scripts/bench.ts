@@ -28,7 +28,8 @@ import { serializeModelJson } from '../src/review/json.ts';
 import { compareReports } from '../src/diff/compare.ts';
 import { benchScale, measure } from './bench-scale.ts';
 
-const rounds = Number(process.argv[2] ?? 3);
+// The number of rounds is the one numeric argument (npm run bench -- 5); flags such as --docx are not it.
+const rounds = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2).replace('.', ',')} s`;
 
