@@ -7,6 +7,7 @@
  *
  *   npm run bench -- --diagram   (only the time per chart)
  *   npm run bench -- --diff      (only the review files and the comparison of two versions)
+ *   npm run bench -- --skala     (only 1, 20 and 100 reports: time, memory of the process tree, reports per second)
  *
  * Prints the median and the spread of each measurement, then the time per
  * chart: SVG and PNG, drawn anew (cold) and from the cache (memory and disk).
@@ -16,8 +17,6 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import puppeteer from 'puppeteer';
 import { findBrowser } from '../src/render/pdf/browser.ts';
 import { Diagnostics } from '../src/diagnostics.ts';
 import { loadAndCompute } from '../src/model/build-model.ts';
@@ -27,8 +26,10 @@ import { chartCache, chartStyle, drawChart, type ChartFormat } from '../src/rend
 import { reviewText } from '../src/review/text.ts';
 import { serializeModelJson } from '../src/review/json.ts';
 import { compareReports } from '../src/diff/compare.ts';
+import { benchScale, measure } from './bench-scale.ts';
 
-const rounds = Number(process.argv[2] ?? 3);
+// The number of rounds is the one numeric argument (npm run bench -- 5); flags such as --docx are not it.
+const rounds = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2).replace('.', ',')} s`;
 
@@ -36,25 +37,6 @@ function timeBuild(out: string): number {
   const start = performance.now();
   const run = spawnSync(process.execPath, ['bin/kommunrapport.js', 'build', '--out', out], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`build:report misslyckades:\n${run.stderr}`);
-  return performance.now() - start;
-}
-
-async function timeBarePrint(htmlFiles: string[]): Promise<number> {
-  const start = performance.now();
-  const browser = await puppeteer.launch({
-    executablePath: findBrowser(),
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-  try {
-    for (const file of htmlFiles) {
-      const page = await browser.newPage();
-      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-      await page.pdf({ preferCSSPageSize: true, printBackground: true });
-      await page.close();
-    }
-  } finally {
-    await browser.close();
-  }
   return performance.now() - start;
 }
 
@@ -76,6 +58,12 @@ if (process.argv.includes('--kallfil')) {
   process.exit(0);
 }
 
+// npm run bench -- --skala: only the batches of 1, 20 and 100 reports (scripts/bench-scale.ts).
+if (process.argv.includes('--skala')) {
+  await benchScale(findBrowser()!);
+  process.exit(0);
+}
+
 // npm run bench -- --diff: only the review files and diff:report (see benchDiff below).
 if (process.argv.includes('--diff')) {
   await benchDiff();
@@ -91,19 +79,28 @@ const pagesApprox = htmlFiles.reduce((n, f) => n + (readFileSync(f, 'utf8').matc
 const cold: number[] = [];
 const warm: number[] = [];
 const bare: number[] = [];
+const peaks = { cold: 0, bare: 0 };
 for (let i = 0; i < rounds; i++) {
-  cold.push(timeBuild(mkdtempSync(join(tmpdir(), 'kommunrapport-bench-')))); // empty output folder: every PDF printed
-  warm.push(timeBuild(out)); // unchanged content: PDFs reused from the cache
-  bare.push(await timeBarePrint(htmlFiles));
+  // Empty output folder: every PDF printed. Whole processes, memory of the process tree, in the same run as the bare print.
+  const c = await measure(process.execPath, ['bin/kommunrapport.js', 'build', '--out', mkdtempSync(join(tmpdir(), 'kommunrapport-bench-'))]);
+  cold.push(c.ms);
+  peaks.cold = Math.max(peaks.cold, c.peakBytes);
+  warm.push((await measure(process.execPath, ['bin/kommunrapport.js', 'build', '--out', out])).ms); // nothing changed: the manifest answers
+  const b = await measure(process.execPath, ['scripts/bare-print.mjs', findBrowser()!, ...htmlFiles]);
+  bare.push(b.ms);
+  peaks.bare = Math.max(peaks.bare, b.peakBytes);
 }
 
+const mib = (b: number) => `${Math.round(b / 1024 / 1024)} MiB`;
 console.log(`kommunrapport benchmark · ${rounds} omgångar · ${reports} rapport(er), ${pagesApprox} avsnitt · Node ${process.version}`);
-console.log(`  npm run build:report, tom output-mapp (PDF+DOCX+HTML, hela processen): median ${fmt(median(cold))}  [${cold.map(fmt).join(', ')}]`);
-console.log(`  npm run build:report, oförändrat innehåll (PDF från cache):          median ${fmt(median(warm))}  [${warm.map(fmt).join(', ')}]`);
-console.log(`  puppeteer, en enkel utskrift av samma HTML (start + utskrift):       median ${fmt(median(bare))}  [${bare.map(fmt).join(', ')}]`);
+console.log(`  kommunrapport build, tom output-mapp (alla format, hela processen): median ${fmt(median(cold))}  [${cold.map(fmt).join(', ')}] · topp RSS ${mib(peaks.cold)}`);
+console.log(`  kommunrapport build, inget ändrat (hela processen):                 median ${fmt(median(warm))}  [${warm.map(fmt).join(', ')}]`);
+console.log(`  enkel puppeteer-utskrift av samma HTML (hela processen):           median ${fmt(median(bare))}  [${bare.map(fmt).join(', ')}] · topp RSS ${mib(peaks.bare)}`);
+console.log(`  kvot bygge / enkel utskrift: ${(median(cold) / median(bare)).toFixed(2).replace('.', ',')}×`);
 await benchDocx();
 await benchCharts();
 await benchDiff();
+await benchScale(findBrowser()!);
 
 /**
  * Review files and comparison, per example report, in this process: the

@@ -5,7 +5,9 @@
  */
 import { join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer';
-import { Diagnostics, type Diagnostic } from './diagnostics.ts';
+import { BuildError, Diagnostics, type Diagnostic } from './diagnostics.ts';
+import { defaultJobs, runBounded } from './batch/pool.ts';
+import { inShard, type Shard } from './batch/shard.ts';
 import { displayPath, findReportFolders } from './content/load.ts';
 import { loadAndCompute } from './model/build-model.ts';
 import { readSpreadsheets, type Spreadsheets } from './sources/files.ts';
@@ -13,7 +15,7 @@ import type { Report } from './model/types.ts';
 import { reviewText } from './review/text.ts';
 import { serializeModelJson } from './review/json.ts';
 import { writeAtomically, type OutputFile } from './output/write.ts';
-import { renderError } from './render/render-error.ts';
+import { isBrowserCrash, renderError } from './render/render-error.ts';
 import { BuildCache, CACHE_FILE, pdfCodeFingerprint, sha256 } from './output/cache.ts';
 import type { ProgressListener } from './build-progress.ts';
 import { allFormats, type Format } from './formats.ts';
@@ -30,6 +32,9 @@ const renderers = {
 
 export { allFormats, type Format } from './formats.ts';
 
+/** Prints one report to PDF; `html` is its HTML without page numbers, which the first pass prints. */
+export type PrintPdf = (browser: Browser, report: Report, html?: string) => Promise<Uint8Array>;
+
 export interface BuildOptions {
   /** Folder holding the report folders and kommuner/. */
   contentDir: string;
@@ -39,8 +44,14 @@ export interface BuildOptions {
   formats?: readonly Format[];
   /** Validate and compute only; render nothing. */
   checkOnly?: boolean;
-  /** Told as each report is checked, each format is ready and each report is written. */
+  /** Reports in flight at once, through the whole pipeline (default: from the cores and the free memory). */
+  jobs?: number;
+  /** Build only this stable slice of the reports (--shard i/n). */
+  shard?: Shard;
+  /** Told as each report is started, checked, each format is ready and each report is written or failed. */
   onProgress?: ProgressListener;
+  /** Prints one report to PDF; the real printer unless a test puts a failing one in its place. */
+  printPdf?: PrintPdf;
 }
 
 export interface ReportResult {
@@ -50,6 +61,8 @@ export interface ReportResult {
   /** Outputs reused from the previous build because nothing that shapes them changed. */
   reused: string[];
   ok: boolean;
+  /** Why the report's files could not be made or written (its earlier files are left as they were). */
+  failure?: BuildError;
 }
 
 export interface BuildResult {
@@ -63,8 +76,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const formats = options.formats ?? allFormats;
   const diagnostics = new Diagnostics();
 
-  const folders = options.reports?.length ? options.reports : findReportFolders(contentDir);
-  if (folders.length === 0) {
+  const all = options.reports?.length ? options.reports : findReportFolders(contentDir);
+  // A shard may be empty (few reports, many shards); a content folder without reports is a mistake.
+  const folders = inShard(all, options.shard);
+  if (all.length === 0) {
     diagnostics.error({
       code: 'inga-rapporter',
       file: displayPath(contentDir),
@@ -74,42 +89,48 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   const progress: ProgressListener = options.onProgress ?? (() => {});
-  // Workbooks are read ahead (exceljs is asynchronous), then every report is loaded in order.
-  const spreadsheets = await Promise.all(folders.map((folder) => readSpreadsheets(join(contentDir, folder))));
-  const models = folders.map((folder, i) => {
-    const report = loadSafely(join(contentDir, folder), diagnostics, spreadsheets[i]);
-    progress({ kind: 'kontrollerad', report: folder, ok: report !== undefined });
-    return { id: folder, report };
-  });
-  const results: ReportResult[] = models.map((m) => ({ id: m.id, title: m.report?.meta.titel, written: [], reused: [], ok: m.report !== undefined }));
-  const ready = models.filter((m): m is { id: string; report: Report } => m.report !== undefined);
+  const results: ReportResult[] = folders.map((id) => ({ id, written: [], reused: [], ok: false }));
+  // Each report's messages are kept apart and told in folder order, however the jobs interleave.
+  const perReport = folders.map(() => new Diagnostics());
+  const outDir = resolve(options.outDir);
+  const cache = options.checkOnly ? undefined : BuildCache.load(outDir);
+  const browser = lazyBrowser();
+  const print: PrintPdf = options.printPdf ?? ((b, report, html) => renderers.pdf().then((m) => m.renderPdf(b, report, html)));
 
-  if (!options.checkOnly && ready.length > 0) {
-    const outDir = resolve(options.outDir);
-    const cache = BuildCache.load(outDir);
-    const browser = lazyBrowser();
-    try {
-      // Every report is finished (written or left as it was) before the first failure is told.
-      const settled = await Promise.allSettled(
-        ready.map(async ({ report }) => {
-          const result = results.find((r) => r.id === report.id)!;
-          const files = await renderReport(report, formats, outDir, cache, browser.get, result.reused, progress).catch((err: unknown) => {
-            throw renderError(err, report.id);
-          });
-          await writeAtomically(files);
-          result.written = files.map((f) => f.path);
-          progress({ kind: 'skriven', report: report.id });
-        }),
-      );
-      const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-      if (failed) throw failed.reason;
-      if (formats.includes('pdf')) await writeAtomically([{ path: join(outDir, CACHE_FILE), data: cache.serialize() }]);
-    } finally {
-      await browser.close().catch(() => undefined);
+  try {
+    await runBounded(folders, options.jobs ?? defaultJobs(), async (folder, i) => {
+      const result = results[i]!;
+      progress({ kind: 'påbörjad', report: folder });
+      // The model lives only inside this call: released before the job takes its next report.
+      const report = loadSafely(join(contentDir, folder), perReport[i]!, await readSpreadsheets(join(contentDir, folder)));
+      result.title = report?.meta.titel;
+      result.ok = report !== undefined;
+      progress({ kind: 'kontrollerad', report: folder, ok: result.ok });
+      if (!report || !cache) return;
+      try {
+        const files = await renderReport(report, formats, outDir, cache, browser, print, result.reused, progress).catch((err: unknown) => {
+          throw renderError(err, report.id);
+        });
+        await writeAtomically(files);
+        result.written = files.map((f) => f.path);
+        progress({ kind: 'skriven', report: report.id });
+      } catch (err) {
+        result.ok = false;
+        result.reused = [];
+        result.failure = err instanceof BuildError ? err : renderError(err, report.id);
+        progress({ kind: 'misslyckad', report: report.id, message: result.failure.message });
+      }
+    });
+    if (cache && formats.includes('pdf') && results.some((r) => r.written.length > 0)) {
+      await writeAtomically([{ path: join(outDir, CACHE_FILE), data: cache.serialize() }]);
     }
+  } finally {
+    await browser.close().catch(() => undefined);
   }
 
-  return { reports: results, diagnostics: diagnostics.items, ok: !diagnostics.hasErrors };
+  for (const d of perReport) for (const item of d.items) diagnostics.add(item);
+  const failed = results.some((r) => r.failure);
+  return { reports: results, diagnostics: diagnostics.items, ok: !diagnostics.hasErrors && !failed };
 }
 
 /** Loads and computes one report; an unexpected failure becomes a message about that report instead of a crash. */
@@ -127,15 +148,60 @@ function loadSafely(dir: string, diagnostics: Diagnostics, spreadsheets: Spreads
   }
 }
 
-/** One browser for the whole build, started only when a PDF actually has to be printed. */
-function lazyBrowser(): { get: () => Promise<Browser>; close: () => Promise<void> } {
+/**
+ * One browser for the whole build, started only when a PDF actually has to be
+ * printed; at most one page per job. A browser that crashed is replaced once
+ * by whichever job notices first; the others get the new one.
+ */
+export interface SharedBrowser {
+  get: () => Promise<Browser>;
+  /** Forgets `crashed` (if it is still the current browser) so that the next get() starts a fresh one. */
+  replace: (crashed: Browser) => void;
+  close: () => Promise<void>;
+}
+
+function lazyBrowser(): SharedBrowser {
   let started: Promise<Browser> | undefined;
+  let current: Browser | undefined;
+  // A replaced browser that still answers may be printing other reports: it is closed with the build.
+  const retired: Browser[] = [];
   return {
-    get: () => (started ??= renderers.browser().then((m) => m.launchBrowser())),
+    get: () =>
+      (started ??= renderers
+        .browser()
+        .then((m) => m.launchBrowser())
+        .then((b) => (current = b))),
+    replace: (crashed) => {
+      if (current !== crashed) return;
+      started = undefined;
+      current = undefined;
+      if (crashed.connected) retired.push(crashed);
+      else void crashed.close().catch(() => undefined);
+    },
     close: async () => {
+      await Promise.all(retired.map((b) => b.close().catch(() => undefined)));
       if (started) await (await started).close();
     },
   };
+}
+
+/** Prints with the shared browser; if that browser crashes or disconnects, the report is printed once more in a fresh one. */
+async function printWithRetry(
+  report: Report,
+  html: string,
+  browser: SharedBrowser,
+  print: PrintPdf,
+  progress: ProgressListener,
+): Promise<Uint8Array> {
+  const first = await browser.get();
+  try {
+    return await print(first, report, html);
+  } catch (err) {
+    if (!isBrowserCrash(err) && first.connected) throw err;
+    progress({ kind: 'försöker-igen', report: report.id });
+    browser.replace(first);
+    return print(await browser.get(), report, html);
+  }
 }
 
 /** Stage 3: every requested format of one report, in memory; nothing is written until all succeed. */
@@ -144,7 +210,8 @@ async function renderReport(
   formats: readonly Format[],
   outDir: string,
   cache: BuildCache,
-  browser: () => Promise<Browser>,
+  browser: SharedBrowser,
+  print: PrintPdf,
   reused: string[],
   progress: ProgressListener,
 ): Promise<OutputFile[]> {
@@ -170,9 +237,7 @@ async function renderReport(
     if (earlier) reused.push(path('pdf'));
     const pdf = earlier
       ? Promise.resolve(earlier)
-      : Promise.all([browser(), renderers.pdf()])
-          .then(([b, m]) => m.renderPdf(b, report))
-          .then((data) => {
+      : printWithRetry(report, html, browser, print, progress).then((data) => {
             cache.remember(file, key, data);
             return data;
           });

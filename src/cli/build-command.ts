@@ -3,11 +3,14 @@
  * step → diagnostics → a summary that fits a screen → exit code (README, "Slutkoder").
  */
 import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { allFormats, type Format } from '../formats.ts';
-import { ExitCode, formatDiagnostic } from '../diagnostics.ts';
+import { ExitCode, formatDiagnostic, type BuildError, type Diagnostic } from '../diagnostics.ts';
+import { displayPath } from '../display-path.ts';
+import { buildKey, manifestText, MANIFEST_FILE, unchangedBuild } from '../output/manifest.ts';
 import { commonFlags, didYouMean, flagHelp, parseFlags, UsageError, verbosityFlags, type FlagSpecs } from './args.ts';
 import { Progress, seconds, type Verbosity } from './progress.ts';
+import { inShard, parseShard, type Shard } from '../batch/shard.ts';
 
 export const buildFlags = {
   report: { type: 'string', multiple: true, value: '<mapp>', description: 'bygg bara den här rapporten (mappnamn under content/); kan upprepas' },
@@ -15,6 +18,8 @@ export const buildFlags = {
   out: { type: 'string', default: 'output', value: '<mapp>', description: 'mapp för färdiga filer (standard: output)' },
   content: { type: 'string', default: 'content', value: '<mapp>', description: 'mapp med rapporter och kommunprofiler (standard: content)' },
   check: { type: 'boolean', description: 'kontrollera innehållet utan att skapa några filer' },
+  jobs: { type: 'string', value: '<antal>', description: 'högst så många rapporter byggs samtidigt (standard: en per processorkärna, färre om minnet inte räcker)' },
+  shard: { type: 'string', value: '<i/n>', description: 'bygg bara del i av n av rapporterna, t.ex. 2/4 (för parallella byggen i CI)' },
   ...verbosityFlags,
   ...commonFlags,
 } as const satisfies FlagSpecs;
@@ -45,6 +50,20 @@ export async function checkReportNames(contentDir: string, names: readonly strin
   }
 }
 
+function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs ska vara ett heltal från 1 och uppåt, inte "${value}".`);
+  return n;
+}
+
+function parseShardFlag(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const shard = parseShard(value);
+  if (!shard) throw new UsageError(`--shard ska skrivas som del/antal, t.ex. 2/4 (del 1 till antal), inte "${value}".`);
+  return shard;
+}
+
 function size(path: string): string {
   const bytes = statSync(path).size;
   return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
@@ -61,32 +80,74 @@ export async function runBuild(argv: readonly string[], command: 'build' | 'chec
   const contentDir = values.content as string;
   const reports = (values.report as string[] | undefined)?.map((r) => r.replace(/^content\//, '').replace(/\/+$/, ''));
   const formats = parseFormats(values.format as string | undefined);
+  const jobs = parseJobs(values.jobs as string | undefined);
+  const shard = parseShardFlag(values.shard as string | undefined);
   if (reports) await checkReportNames(resolve(contentDir), reports);
-  // Loaded after the flags are read: --help and a usage mistake answer without the content schemas.
-  const [{ build }, { displayPath, findReportFolders }] = await Promise.all([import('../build.ts'), import('../content/load.ts')]);
-
   const started = performance.now();
-  const progress = new Progress(process.stdout, verbosity, checkOnly);
-  progress.start(reports ?? findReportFolders(resolve(contentDir)));
-  const result = await build({ contentDir, outDir: values.out as string, reports, formats, checkOnly, onProgress: progress.listener });
-  progress.finish();
+  const outDir = resolve(values.out as string);
 
+  // Nothing changed since the last build (every input, the code and every output as they were): done before any renderer is loaded.
+  const key = checkOnly ? undefined : buildKey({ contentDir, reports: reports ?? [], formats, shard: values.shard as string | undefined });
+  const unchanged = key && unchangedBuild(outDir, key);
+  if (unchanged) {
+    if (verbosity !== 'quiet') process.stdout.write('Inget har ändrats sedan förra bygget; filerna är redan aktuella.\n');
+    const results = unchanged.reports.map((r) => {
+      const written = r.files.map((f) => join(outDir, f));
+      return { id: r.id, title: r.title, written, reused: written, ok: true };
+    });
+    return summarize({ reports: results, diagnostics: unchanged.diagnostics }, { verbosity, checkOnly, outDir, started });
+  }
+
+  // Loaded after the flags are read: --help and a usage mistake answer without the content schemas.
+  const [{ build }, { findReportFolders }] = await Promise.all([import('../build.ts'), import('../content/load.ts')]);
+  const progress = new Progress(process.stdout, verbosity, checkOnly);
+  progress.start(inShard(reports ?? findReportFolders(resolve(contentDir)), shard));
+  const result = await build({ contentDir, outDir, reports, formats, checkOnly, jobs, shard, onProgress: progress.listener });
+  progress.finish();
+  // Every report built: the next build with nothing changed can stop here (src/output/manifest.ts).
+  if (key && result.ok && result.reports.length > 0) {
+    const { writeAtomically } = await import('../output/write.ts');
+    const files = result.reports.map((r) => ({ id: r.id, title: r.title, files: r.written.map((f) => relative(outDir, f).split(sep).join('/')) }));
+    await writeAtomically([{ path: join(outDir, MANIFEST_FILE), data: manifestText(outDir, key, files, result.diagnostics) }]);
+  }
+  return summarize(result, { verbosity, checkOnly, outDir, started });
+}
+
+interface SummaryReport {
+  id: string;
+  title?: string;
+  written: string[];
+  reused: string[];
+  ok: boolean;
+  failure?: BuildError;
+}
+
+/** Diagnostics, failures, a line per report and the totals; returns the exit code. */
+function summarize(
+  result: { reports: readonly SummaryReport[]; diagnostics: readonly Diagnostic[] },
+  { verbosity, checkOnly, outDir, started }: { verbosity: Verbosity; checkOnly: boolean; outDir: string; started: number },
+): number {
   for (const d of result.diagnostics) if (d.severity !== 'notering') process.stderr.write(`${formatDiagnostic(d)}\n`);
+  // A report whose files could not be made or written: told once per different reason, the rest of the batch is built.
+  const failures = result.reports.flatMap((r) => (r.failure ? [r.failure] : []));
+  for (const text of new Set(failures.map((f) => `fel: ${f.message}\n${f.hint ? `    → ${f.hint}\n` : ''}`))) process.stderr.write(text);
   const errors = result.diagnostics.filter((d) => d.severity === 'fel').length;
   const warnings = result.diagnostics.filter((d) => d.severity === 'varning').length;
-  if (verbosity === 'quiet') return errors > 0 ? ExitCode.contentErrors : ExitCode.ok;
+  const exitCode = failures[0]?.exitCode ?? (errors > 0 ? ExitCode.contentErrors : ExitCode.ok);
+  if (verbosity === 'quiet') return exitCode;
 
   const out = (text: string) => process.stdout.write(text);
   out('\n');
   for (const r of result.reports) {
-    if (!r.ok) out(`✗ ${r.id}: byggdes inte på grund av fel i innehållet\n`);
+    if (r.failure) out(`✗ ${r.title ?? r.id}: kunde inte byggas; de tidigare filerna ligger kvar (se felet ovan)\n`);
+    else if (!r.ok) out(`✗ ${r.id}: byggdes inte på grund av fel i innehållet\n`);
     else if (checkOnly) out(`✓ ${r.id}: innehållet är kontrollerat\n`);
     else if (verbosity === 'verbose') {
       out(`✓ ${r.title ?? r.id}\n`);
       for (const file of r.written) out(`    ${displayPath(file)} (${size(file)}${r.reused.includes(file) ? ', oförändrad sedan förra bygget' : ''})\n`);
     } else {
       // One line per report: where its files are and how big the ones a reader opens are.
-      const base = displayPath(join(resolve(values.out as string), r.id));
+      const base = displayPath(join(outDir, r.id));
       const parts = r.written.map((file) => {
         const ext = file.slice(file.lastIndexOf(r.id) + r.id.length);
         return /\.(pdf|docx|html)$/.test(ext) ? `${ext} (${size(file)}${r.reused.includes(file) ? ', oförändrad' : ''})` : ext;
@@ -101,6 +162,7 @@ export async function runBuild(argv: readonly string[], command: 'build' | 'chec
   } else if (notes.length > 0) {
     out(`\nAtt granska: ${notes.length} ${notes.length === 1 ? 'sak' : 'saker'} som nämnden har satt i stället för det beräknade eller som avviker i siffrorna. Visa dem med --verbose.\n`);
   }
-  out(`\n${errors} fel, ${warnings} varningar · ${seconds(performance.now() - started)}\n`);
-  return errors > 0 ? ExitCode.contentErrors : ExitCode.ok;
+  const failedLine = failures.length > 0 ? ` · ${failures.length} ${failures.length === 1 ? 'rapport' : 'rapporter'} kunde inte byggas: ${result.reports.filter((r) => r.failure).map((r) => r.id).join(', ')}` : '';
+  out(`\n${errors} fel, ${warnings} varningar${failedLine} · ${seconds(performance.now() - started)}\n`);
+  return exitCode;
 }

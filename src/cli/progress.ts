@@ -9,7 +9,7 @@ export type Verbosity = 'quiet' | 'normal' | 'verbose';
 
 interface ReportLine {
   id: string;
-  state: 'kontrolleras' | 'byggs' | 'klar' | 'fel';
+  state: 'kontrolleras' | 'byggs' | 'klar' | 'fel' | 'misslyckad';
   done: BuildStep[];
   started: number;
   ms?: number;
@@ -31,13 +31,15 @@ export class Progress {
     private readonly verbosity: Verbosity,
     private readonly checkOnly: boolean,
     /** Rewrite lines in place: only on a terminal, and not when NO_COLOR/TERM=dumb ask for plain output. */
-    private readonly live = Boolean(out.isTTY) && process.env.TERM !== 'dumb' && !process.env.CI,
+    private live = Boolean(out.isTTY) && process.env.TERM !== 'dumb' && !process.env.CI,
   ) {}
 
   /** The report folders about to be built, in order. */
   start(reports: readonly string[]): void {
     if (this.verbosity === 'quiet') return;
     for (const id of reports) this.lines.set(id, { id, state: 'kontrolleras', done: [], started: performance.now() });
+    // More reports than the terminal has rows cannot be rewritten in place: plain lines instead.
+    if (reports.length > (this.out.rows ?? 24) - 2) this.live = false;
     if (this.live) this.redraw();
     else this.out.write(`Bygger ${reports.length} ${reports.length === 1 ? 'rapport' : 'rapporter'} …\n`);
   }
@@ -48,6 +50,18 @@ export class Progress {
     this.lines.set(event.report, line);
     const elapsed = seconds(performance.now() - this.started);
     switch (event.kind) {
+      case 'påbörjad':
+        // A report's time counts from when a job takes it, not from when it was queued.
+        line.started = performance.now();
+        break;
+      case 'försöker-igen':
+        if (!this.live) this.out.write(`${event.report}: webbläsaren kraschade; rapporten skrivs ut igen i en ny webbläsare (${elapsed})\n`);
+        break;
+      case 'misslyckad':
+        line.state = 'misslyckad';
+        line.ms = performance.now() - line.started;
+        if (!this.live) this.out.write(`${event.report}: kunde inte byggas efter ${seconds(line.ms)} (${elapsed})\n`);
+        break;
       case 'kontrollerad':
         line.state = event.ok ? (this.checkOnly ? 'klar' : 'byggs') : 'fel';
         if (!this.live) this.out.write(`${event.report}: ${event.ok ? 'innehållet kontrollerat' : 'fel i innehållet, byggs inte'} (${elapsed})\n`);
@@ -60,7 +74,7 @@ export class Progress {
       case 'skriven':
         line.state = 'klar';
         line.ms = performance.now() - line.started;
-        if (!this.live) this.out.write(`${event.report}: filerna skrivna (${elapsed})\n`);
+        if (!this.live) this.out.write(`${event.report}: klar på ${seconds(line.ms)}, filerna skrivna (${elapsed})\n`);
         break;
     }
     if (this.live) this.redraw();
@@ -85,6 +99,8 @@ export class Progress {
         return `… ${line.id}: kontrolleras`;
       case 'fel':
         return `✗ ${line.id}: fel i innehållet, byggs inte`;
+      case 'misslyckad':
+        return `✗ ${line.id}: kunde inte byggas${line.ms !== undefined ? ` (${seconds(line.ms)})` : ''}`;
       case 'byggs':
         return `… ${line.id}: byggs${done ? ` – klart: ${done}` : ''}`;
       case 'klar':

@@ -2,16 +2,13 @@
  * A content file read as text (inside its folder, UTF-8, no control characters)
  * and split into front matter and body, or a diagnostic saying why not.
  */
-import { relative, sep } from 'node:path';
+import { displayPath } from '../display-path.ts';
 import type { Diagnostics } from '../diagnostics.ts';
 import { decodeText, readInside, readProblemMessage, textProblemCode, textProblemMessage } from './read-inside.ts';
 import { parseYamlFile, splitSourceFile, type SourceFile } from './source-file.ts';
 
 /** A path as shown to the author: relative to the working directory where possible. */
-export function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith('..') ? path : rel.split(sep).join('/');
-}
+export { displayPath };
 
 /** Reads a section, index.md or kommun.yaml that must lie inside `root`. */
 export function readSource(path: string, root: string, diagnostics: Diagnostics): SourceFile | undefined {

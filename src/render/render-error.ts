@@ -5,12 +5,21 @@
  */
 import { BuildError, ExitCode } from '../diagnostics.ts';
 
+/** The browser closed, crashed or lost its connection (as opposed to an error in the report or in kommunrapport). */
+export function isBrowserCrash(err: unknown): boolean {
+  if (err instanceof BuildError) return false;
+  const e = err as Error;
+  const name = e?.name ?? '';
+  const message = String(e?.message ?? err);
+  return /ConnectionClosed|TargetClose|ProtocolError/.test(name) || /(Connection|Target|Session|Browser)( has been)? closed|frame was detached|browser has disconnected/i.test(message);
+}
+
 export function renderError(err: unknown, reportId: string): BuildError {
   if (err instanceof BuildError) return err;
   const e = err as Error;
   const name = e?.name ?? '';
   const message = String(e?.message ?? err);
-  if (/ConnectionClosed|TargetClose|ProtocolError/.test(name) || /(Connection|Target|Session|Browser)( has been)? closed|frame was detached|browser has disconnected/i.test(message)) {
+  if (isBrowserCrash(err)) {
     return new BuildError(
       `Webbläsaren stängdes eller kraschade medan rapporten ${reportId} skrevs ut som PDF. Inga filer för rapporten ändrades.`,
       ExitCode.renderFailed,

@@ -116,7 +116,8 @@ describe('flags', () => {
     const out = mkdtempSync(join(tmpdir(), 'kommunrapport-html-'));
     const { code, stdout } = await cli('--report', REPORT, '--format', 'html', '--out', out);
     expect(code).toBe(0);
-    expect(readdirSync(out)).toEqual([`${REPORT}.html`]);
+    // Beside the report: the manifest that lets an unchanged rebuild stop early (src/output/manifest.ts).
+    expect(readdirSync(out).sort()).toEqual(['.kommunrapport-manifest.json', `${REPORT}.html`]);
     expect(stdout).toMatch(/0 fel, 0 varningar/);
   });
 

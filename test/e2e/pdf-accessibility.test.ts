@@ -52,6 +52,7 @@ describe.each(reports)('%s.pdf', (id) => {
   });
 
   it('keeps every character of every chart label in the PDF text (no ligature lost on the way through SVG)', async () => {
+    // With its workbooks read, as the build reads them (the årsredovisning takes its driftredovisning from Excel).
     const report = (await loadAndComputeFolder(join('content', id), new Diagnostics()))!;
     const charts = report.sections.flatMap((s) => s.blocks).filter((b): b is Diagram => b.kind === 'diagram' && b.visa !== 'tabell');
     // Glyph by glyph positioned SVG text reads with spaces between letters; ligatures come back as one character (ﬀ).

@@ -1,6 +1,10 @@
 /** The DOCX logo's PNG fallback draws the logo's text in the document's font, also where the SVG names only "sans-serif". */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { logoImages, withDocumentFont } from '../../src/render/docx/logo.ts';
 import type { Profile } from '../../src/model/types.ts';
@@ -33,4 +37,20 @@ describe('the DOCX logo', () => {
     expect(differs(asWritten, inFont)).toBe(true);
     expect(differs(drawn, inFont)).toBe(false);
   });
+
+  it('is the same bytes whether or not a chart was drawn earlier in the process', async () => {
+    // Two fresh processes of the compiled code (fonts are registered once per process): the logo alone, and after a chart's font.
+    const url = (path: string) => pathToFileURL(resolve(path)).href;
+    const script = (chartFirst: boolean) => `
+      const { readFileSync } = await import('node:fs');
+      const { createHash } = await import('node:crypto');
+      ${chartFirst ? `(await import('${url('dist/render/charts/draw.js')}')).registerFont('Source Sans 3');` : ''}
+      const { logoImages } = await import('${url('dist/render/docx/logo.js')}');
+      const logo = await logoImages({ typsnitt: 'Source Sans 3', logotypSvg: readFileSync('content/kommuner/oxelosund/logotyp.svg', 'utf8') });
+      process.stdout.write(createHash('sha256').update(logo.png).digest('hex'));`;
+    const run = async (chartFirst: boolean) => (await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script(chartFirst)])).stdout;
+    const [alone, afterChart] = await Promise.all([run(false), run(true)]);
+    expect(alone).toMatch(/^[0-9a-f]{64}$/);
+    expect(afterChart).toBe(alone);
+  }, 60_000);
 });

@@ -52,11 +52,11 @@ describe('Progress', () => {
     p.listener({ kind: 'format', report: 'plan-2024', format: 'pdf', reused: true });
     p.listener({ kind: 'skriven', report: 'plan-2024' });
     const lines = text().trimEnd().split('\n');
-    expect(lines.map((l) => l.replace(/\(\d+,\d s\)/, '(t)'))).toEqual([
+    expect(lines.map((l) => l.replace(/\d+,\d s/g, 't'))).toEqual([
       'Bygger 1 rapport …',
       'plan-2024: innehållet kontrollerat (t)',
       'plan-2024: PDF klar (oförändrad) (t)',
-      'plan-2024: filerna skrivna (t)',
+      'plan-2024: klar på t, filerna skrivna (t)',
     ]);
     expect(text()).not.toContain('\x1b');
   });

@@ -43,7 +43,11 @@ export interface DrawnChart {
 
 const registered = new Map<string, boolean>();
 
-/** Registers the document's font with Skia (regular, semibold, bold); false when it could not be loaded. */
+/**
+ * Registers the document's font with Skia (regular, semibold, bold); false when it could not be loaded.
+ * Always before the DOCX logo registers its own faces of the same family (docx/logo.ts calls this first):
+ * Skia chooses among faces by registration order, so a fixed order keeps charts and logo the same bytes.
+ */
 export function registerFont(font: FontName): boolean {
   let ok = registered.get(font);
   if (ok === undefined) {

@@ -6,6 +6,7 @@
 import { GlobalFonts, createCanvas, loadImage } from '@napi-rs/canvas';
 import type { Profile } from '../../model/types.ts';
 import { FACES, embeddedFont } from './fonts.ts';
+import { registerFont } from '../charts/draw.ts';
 
 /** Width on the page in pixels at 96 dpi, as in the HTML (18rem). */
 export const LOGO_WIDTH_PX = 288;
@@ -53,6 +54,10 @@ export async function logoImages(profile: Profile): Promise<Logo> {
   const ownFont = /\sfont-family\s*=/.test(bare.match(/<svg\b[^>]*>/)?.[0] ?? '');
   const svgText = ownFont ? bare : bare.replace(/<svg\b/, `<svg font-family="${profile.typsnitt}, sans-serif"`);
   if (!registered.has(profile.typsnitt)) {
+    // The charts register the same family from their own files. Skia picks among the faces by the order they were
+    // registered, so the charts' faces always come first here: otherwise the logo's pixels would depend on whether
+    // a chart was drawn (or read from the cache) earlier in the process, and the same input would not give the same bytes.
+    registerFont(profile.typsnitt);
     const font = embeddedFont(profile.typsnitt);
     for (const face of FACES) GlobalFonts.register(Buffer.from(font.faces[face]), profile.typsnitt);
     registered.add(profile.typsnitt);

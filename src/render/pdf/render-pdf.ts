@@ -69,11 +69,12 @@ export function pagesFromOutline(
   return pages;
 }
 
-export async function renderPdf(browser: Browser, report: Report): Promise<Uint8Array> {
+/** `firstHtml`: the report's HTML without page numbers, when the caller has it already (the first pass prints it). */
+export async function renderPdf(browser: Browser, report: Report, firstHtml?: string): Promise<Uint8Array> {
   const entries = tocEntries(report);
   let pages = new Map<string, number>();
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const html = renderHtml(report, { pages });
+    const html = pass === 1 && firstHtml !== undefined ? firstHtml : renderHtml(report, { pages });
     const pdf = await printHtml(browser, html);
     const { entries: outline } = await readOutline(pdf);
     const found = pagesFromOutline(entries, outline);
