@@ -7,7 +7,7 @@
  * an SVG with role="img".
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { toolOutput } from '../helpers/run-tool.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,10 +56,10 @@ describe('charts in the example verksamhetsplan', () => {
     expect(pdfText).toContain('Andel (%)');
   });
 
-  it('the PDF has no bitmap for the charts and no other font than the document’s', () => {
-    const out = execFileSync('pdffonts', [join(outDir, `${REPORT}.pdf`)], { encoding: 'utf8' });
+  it('the PDF has no bitmap for the charts and no other font than the document’s', async () => {
+    const out = await toolOutput('pdffonts', [join(outDir, `${REPORT}.pdf`)]);
     for (const row of out.trim().split('\n').slice(2)) expect(row).toMatch(/SourceSans3/);
-    const images = execFileSync('pdfimages', ['-list', join(outDir, `${REPORT}.pdf`)], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    const images = (await toolOutput('pdfimages', ['-list', join(outDir, `${REPORT}.pdf`)])).trim().split('\n').slice(2);
     expect(images.filter((row) => /\s(1[0-9]{3}|[2-9][0-9]{3})\s+\d+\s/.test(row))).toEqual([]);
   });
 

@@ -5,7 +5,8 @@
  * that every build writes next to the PDF.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { toolOutput } from '../helpers/run-tool.ts';
 import { once } from 'node:events';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -110,15 +111,15 @@ describe('diff:report, folder against folder', () => {
     expect(html).toContain('<ins>Hela beslutet</ins>');
   });
 
-  it('writes the same content as a tagged Swedish PDF', () => {
-    const text = spawnSync('pdftotext', [join(out, 'ändringar.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+  it('writes the same content as a tagged Swedish PDF', async () => {
+    const text = (await toolOutput('pdftotext', [join(out, 'ändringar.pdf'), '-'])).replace(/\s+/g, ' ');
     expect(text).toContain('Ändringsrapport: Vård- och omsorgsnämndens verksamhetsplan 2024–2026');
     expect(text).toContain('Ändrade siffror, tabeller och diagram (2) Rad, mål eller stycke Ändring Före Efter Skillnad Ekonomi › Investeringsbudget 2024–2026 (tkr) SO, Utrustning › Elcyklar Mål & budget 2025 100 150 +50');
     expect(text).toContain('Ändrade målvärden (1)');
     expect(text).toContain('+2 procentenheter');
     expect(text).toContain('Hela beslutet finns i bilagan');
     expect(text).toMatch(/Sida 1 av \d/);
-    const info = spawnSync('pdfinfo', [join(out, 'ändringar.pdf')], { encoding: 'utf8' }).stdout;
+    const info = await toolOutput('pdfinfo', [join(out, 'ändringar.pdf')]);
     expect(info).toMatch(/^Title:\s+Ändringsrapport: Vård- och omsorgsnämndens verksamhetsplan 2024–2026$/m);
     expect(info).toMatch(/^Tagged:\s+yes$/m);
   });
@@ -161,22 +162,18 @@ describe('diff:report, folder against folder', () => {
 describe('diff:report, git revision against revision', () => {
   it('reads each revision with git, leaves the working tree alone, and finds the changes', async () => {
     const repo = mkdtempSync(join(tmpdir(), 'kommunrapport-git-'));
-    const git = (...args: string[]) => {
-      const run = spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
-      if (run.status !== 0) throw new Error(run.stderr);
-      return run.stdout;
-    };
-    git('init', '-q');
-    git('config', 'user.email', 'granskare@example.se');
-    git('config', 'user.name', 'Granskare');
+    const git = (...args: string[]) => toolOutput('git', args, { cwd: repo });
+    await git('init', '-q');
+    await git('config', 'user.email', 'granskare@example.se');
+    await git('config', 'user.name', 'Granskare');
     copyOfExample(join(repo, 'content'));
-    git('add', '-A');
-    git('commit', '-qm', 'Version 1');
+    await git('add', '-A');
+    await git('commit', '-qm', 'Version 1');
     modify(join(repo, 'content'));
-    git('commit', '-qam', 'Version 2');
+    await git('commit', '-qam', 'Version 2');
     // An uncommitted edit that neither revision holds.
     edit(join(repo, 'content', REPORT, '01-inledning.md'), 'Hela beslutet', 'Hela det beslutet');
-    const head = git('rev-parse', 'HEAD');
+    const head = await git('rev-parse', 'HEAD');
 
     const run = await cli('HEAD~1', 'HEAD', '--content', join(repo, 'content'));
     expect(run.stderr).toBe('');
@@ -184,8 +181,8 @@ describe('diff:report, git revision against revision', () => {
     expect(run.stdout).toContain('Ändringar från HEAD~1 till HEAD');
     for (const line of EXPECTED_LINES) expect(run.stdout.split('\n')).toContain(line);
 
-    expect(git('rev-parse', 'HEAD')).toBe(head);
-    expect(git('status', '--porcelain')).toBe(` M content/${REPORT}/01-inledning.md\n`);
+    expect(await git('rev-parse', 'HEAD')).toBe(head);
+    expect(await git('status', '--porcelain')).toBe(` M content/${REPORT}/01-inledning.md\n`);
 
     // The working tree against HEAD: only the uncommitted edit. Without versions, that is what is compared.
     const local = await cli('HEAD', join(repo, 'content'), '--content', join(repo, 'content'));

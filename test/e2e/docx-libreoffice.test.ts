@@ -9,7 +9,7 @@
  * Needs soffice (Debian: libreoffice-writer-nogui, installed by .ci/run). Without
  * it the test is skipped locally with a message, and fails in CI.
  */
-import { execFileSync } from 'node:child_process';
+import { toolOutput } from '../helpers/run-tool.ts';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,10 +57,10 @@ describe.skipIf(!soffice)('the example DOCX files in LibreOffice', () => {
     expect(result.ok).toBe(true);
     const start = performance.now();
     // A profile of its own, so a running LibreOffice (or a parallel test) does not swallow the conversion.
-    execFileSync(
+    await toolOutput(
       soffice!,
       [`-env:UserInstallation=${pathToFileURL(join(outDir, 'lo-profil')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', join(outDir, 'pdf'), ...Object.keys(REPORTS).map((r) => join(outDir, `${r}.docx`))],
-      { stdio: 'ignore', timeout: 120_000 },
+      { timeout: 120_000 },
     );
     seconds = (performance.now() - start) / 1000;
     for (const id of Object.keys(REPORTS) as ReportId[]) {

@@ -3,7 +3,7 @@
  * Unicode maps; page breaks a reader would stop on; every chart label in the PDF's text.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { toolOutput } from '../helpers/run-tool.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,8 +70,8 @@ describe.each(reports)('%s.pdf', (id) => {
     expect(ids).toEqual(ids.map((_, i) => `id${String(i + 1).padStart(6, '0')}`));
   });
 
-  it('embeds every font as a subset with a Unicode map', () => {
-    const out = execFileSync('pdffonts', [join(outDir, `${id}.pdf`)], { encoding: 'utf8' });
+  it('embeds every font as a subset with a Unicode map', async () => {
+    const out = await toolOutput('pdffonts', [join(outDir, `${id}.pdf`)]);
     const rows = out.trim().split('\n').slice(2);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
