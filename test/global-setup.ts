@@ -1,11 +1,33 @@
 /**
- * Compiles src/ to dist/ once per test run (incremental: quick when nothing
- * changed), so the tests of the kommunrapport executable run the current code
- * the way a user does: compiled, without tsx.
+ * Once per test run, before any test file:
+ * - compiles src/ to dist/ (incremental: quick when nothing changed), so the
+ *   tests of the kommunrapport executable run the current code the way a user
+ *   does: compiled, without tsx;
+ * - builds the four examples in every format into one temporary folder, which
+ *   the end-to-end tests read (test/helpers/examples.ts) instead of printing
+ *   the same PDFs again in every file.
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { TestProject } from 'vitest/node';
+import { build } from '../src/build.ts';
+import { findReportFolders } from '../src/content/load.ts';
+import type { BuiltExample } from './helpers/examples.ts';
 
-export default async function setup(): Promise<void> {
-  await promisify(execFile)(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { maxBuffer: 16 * 1024 * 1024 });
+export default async function setup(project: TestProject): Promise<() => void> {
+  const compiled = promisify(execFile)(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { maxBuffer: 16 * 1024 * 1024 });
+  const outDir = mkdtempSync(join(tmpdir(), 'kommunrapport-exempel-'));
+  const examples: Record<string, BuiltExample> = {};
+  // One build per example, so that each test sees its report's own messages and files.
+  for (const id of findReportFolders('content')) {
+    const result = await build({ contentDir: 'content', outDir, reports: [id] });
+    const report = result.reports[0]!;
+    examples[id] = { outDir, ok: result.ok, diagnostics: result.diagnostics, written: report.written };
+  }
+  await compiled;
+  project.provide('examples', examples);
+  return () => rmSync(outDir, { recursive: true, force: true });
 }

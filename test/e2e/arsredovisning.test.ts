@@ -4,11 +4,10 @@
  * assessment, and the PDF and DOCX read back.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { build, type BuildResult } from '../../src/build.ts';
+import { builtExample, type BuiltExample } from '../helpers/examples.ts';
 import { Diagnostics } from '../../src/diagnostics.ts';
 import { loadAndComputeFolder } from '../../src/model/build-model.ts';
 import type { DataBlock, Driftredovisning, Indicator, Investeringsredovisning, Report, Resultatmål } from '../../src/model/types.ts';
@@ -20,7 +19,7 @@ const REPORT = 'katrineholm-von-arsredovisning-2024';
 const TITLE = 'Årsredovisning 2024';
 let report: Report;
 let diagnostics: Diagnostics;
-let result: BuildResult;
+let result: BuiltExample;
 let outDir: string;
 let pages: string[];
 let landscape: boolean[];
@@ -35,8 +34,7 @@ const flat = (text: string) => text.replace(/\s+/g, ' ');
 beforeAll(async () => {
   diagnostics = new Diagnostics();
   report = (await loadAndComputeFolder(join('content', REPORT), diagnostics))!;
-  outDir = mkdtempSync(join(tmpdir(), 'kommunrapport-ar-'));
-  result = await build({ contentDir: 'content', outDir, reports: [REPORT], formats: ['pdf', 'docx'] });
+  ({ outDir } = (result = builtExample(REPORT)));
   const pdf = new Uint8Array(readFileSync(join(outDir, `${REPORT}.pdf`)));
   pages = await pdfPageTexts(pdf);
   const doc = await getDocument({ data: pdf.slice(), isEvalSupported: false, verbosity: 0 }).promise;

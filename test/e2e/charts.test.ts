@@ -8,10 +8,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toolOutput } from '../helpers/run-tool.ts';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, type BuildResult } from '../../src/build.ts';
+import { builtExample, type BuiltExample } from '../helpers/examples.ts';
 import { Diagnostics } from '../../src/diagnostics.ts';
 import { loadAndComputeFolder } from '../../src/model/build-model.ts';
 import type { Diagram } from '../../src/model/types.ts';
@@ -20,7 +19,7 @@ import { readTags } from '../helpers/pdfua.ts';
 
 const REPORT = 'oxelosund-von-verksamhetsplan-2024-2026';
 let charts: Diagram[];
-let result: BuildResult;
+let result: BuiltExample;
 let outDir: string;
 let pdfText: string;
 let documentXml: string;
@@ -34,8 +33,7 @@ beforeAll(async () => {
   const diagnostics = new Diagnostics();
   const report = (await loadAndComputeFolder(join('content', REPORT), diagnostics))!;
   charts = report.sections.flatMap((s) => s.blocks).filter((b): b is Diagram => b.kind === 'diagram' && b.visa !== 'tabell');
-  outDir = mkdtempSync(join(tmpdir(), 'kommunrapport-diagram-e2e-'));
-  result = await build({ contentDir: 'content', outDir, reports: [REPORT] });
+  ({ outDir } = (result = builtExample(REPORT)));
   pdf = new Uint8Array(readFileSync(join(outDir, `${REPORT}.pdf`)));
   pdfText = flat((await pdfPageTexts(pdf)).join('\n'));
   documentXml = docxParts(new Uint8Array(readFileSync(join(outDir, `${REPORT}.docx`))))['word/document.xml']!;

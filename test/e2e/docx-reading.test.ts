@@ -3,11 +3,10 @@
  * header row, marked to repeat, without merged cells going down; status symbols beside their word are decorative
  * (the word is read once); every other picture has alternative text.
  */
+import { examplesOutDir } from '../helpers/examples.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from '../../src/build.ts';
 import { findReportFolders } from '../../src/content/load.ts';
 import { docxParts } from '../helpers/read-back.ts';
 
@@ -15,8 +14,7 @@ const reports = findReportFolders('content');
 let outDir: string;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'kommunrapport-docx-lasning-'));
-  await build({ contentDir: 'content', outDir, formats: ['docx'] });
+  outDir = examplesOutDir();
 }, 240_000);
 
 describe.each(reports)('%s.docx', (id) => {

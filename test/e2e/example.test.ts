@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, type BuildResult } from '../../src/build.ts';
+import { build } from '../../src/build.ts';
+import { builtExample, type BuiltExample } from '../helpers/examples.ts';
 import { Diagnostics } from '../../src/diagnostics.ts';
 import { loadAndCompute } from '../../src/model/build-model.ts';
 import { renderDocx } from '../../src/render/docx/render-docx.ts';
@@ -16,14 +17,13 @@ import { docxParts, docxText, pdfPageTexts } from '../helpers/read-back.ts';
 
 const REPORT = 'oxelosund-von-verksamhetsplan-2024-2026';
 const NBSP = '\u00a0';
-let result: BuildResult;
+let result: BuiltExample;
 let outDir: string;
 let pages: string[];
 let pdf: Uint8Array;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'kommunrapport-e2e-'));
-  result = await build({ contentDir: 'content', outDir, reports: [REPORT] });
+  ({ outDir } = (result = builtExample(REPORT)));
   pdf = new Uint8Array(readFileSync(join(outDir, `${REPORT}.pdf`)));
   pages = await pdfPageTexts(pdf);
 });
@@ -32,7 +32,7 @@ describe('the example verksamhetsplan', () => {
   it('builds without errors or warnings and writes every format, the review files next to the PDF', () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.ok).toBe(true);
-    expect(result.reports[0]!.written.map((p) => p.slice(outDir.length + 1)).sort()).toEqual(
+    expect(result.written.map((p) => p.slice(outDir.length + 1)).sort()).toEqual(
       ['docx', 'granskning.txt', 'html', 'modell.json', 'pdf', 'xlsx'].map((ext) => `${REPORT}.${ext}`),
     );
   });

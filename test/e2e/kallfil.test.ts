@@ -4,6 +4,7 @@
  * the output workbook holds them as numbers again, the web page offers each
  * table as Swedish CSV, and the same content gives the same workbook bytes.
  */
+import { builtExample } from '../helpers/examples.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,9 +26,9 @@ let html: string;
 let workbook: ExcelJS.Workbook;
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), 'kommunrapport-kallfil-'));
-  const result = await build({ contentDir: 'content', outDir: out, reports: [REPORT], formats: ['pdf', 'docx', 'html', 'xlsx'] });
-  expect(result.ok).toBe(true);
+  const built = builtExample(REPORT);
+  expect(built.ok).toBe(true);
+  out = built.outDir;
   // The figures as they stand in the Excel file: the header is on row 3, the Summa row last.
   const drift = (await readXlsx(readFileSync(SHEET_FILE))).sheets.find((s) => s.name === 'Drift')!;
   sheetRows = [];

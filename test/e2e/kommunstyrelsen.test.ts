@@ -7,14 +7,13 @@
  * PDF, DOCX, HTML and review text are read back.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, type BuildResult } from '../../src/build.ts';
+import { builtExample, type BuiltExample } from '../helpers/examples.ts';
 import { docxParts, docxText, pdfPageTexts } from '../helpers/read-back.ts';
 
 const REPORT = 'oxelosund-ks-verksamhetsplan-2022-2024';
-let result: BuildResult;
+let result: BuiltExample;
 let outDir: string;
 let pages: string[];
 let all: string;
@@ -23,8 +22,7 @@ let html: string;
 let review: string;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'kommunrapport-ks-'));
-  result = await build({ contentDir: 'content', outDir, reports: [REPORT] });
+  ({ outDir } = (result = builtExample(REPORT)));
   pages = await pdfPageTexts(new Uint8Array(readFileSync(join(outDir, `${REPORT}.pdf`))));
   all = pages.join('\n').replace(/\s+/g, ' ');
   docx = docxText(docxParts(new Uint8Array(readFileSync(join(outDir, `${REPORT}.docx`))))['word/document.xml']!);

@@ -2,12 +2,11 @@
  * Every example PDF against the wider offline PDF/UA-1 check and the tag tree's shape; fonts embedded with
  * Unicode maps; page breaks a reader would stop on; every chart label in the PDF's text.
  */
+import { examplesOutDir } from '../helpers/examples.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toolOutput } from '../helpers/run-tool.ts';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from '../../src/build.ts';
 import { findReportFolders } from '../../src/content/load.ts';
 import { checkPdfUa, readTags } from '../helpers/pdfua.ts';
 import { pageBreakProblems } from '../helpers/page-breaks.ts';
@@ -22,8 +21,7 @@ const reports = findReportFolders('content');
 let outDir: string;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'kommunrapport-pdfua-'));
-  await build({ contentDir: 'content', outDir, formats: ['pdf'] });
+  outDir = examplesOutDir();
 });
 
 describe.each(reports)('%s.pdf', (id) => {

@@ -4,10 +4,9 @@
  * counts per kommunmål must be printed, and the DOCX must hold the same.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, type BuildResult } from '../../src/build.ts';
+import { builtExample, type BuiltExample } from '../helpers/examples.ts';
 import { Diagnostics } from '../../src/diagnostics.ts';
 import { loadAndCompute } from '../../src/model/build-model.ts';
 import type { Målområde, Report } from '../../src/model/types.ts';
@@ -16,14 +15,13 @@ import { docxParts, docxText, pdfPageTexts } from '../helpers/read-back.ts';
 
 const REPORT = 'oxelosund-kf-mal-delarsuppfoljning-2022';
 const flat = (s: string) => s.replace(/\s+/g, ' ');
-let result: BuildResult;
+let result: BuiltExample;
 let text: string;
 let report: Report;
 let outDir: string;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'kommunrapport-uppf-'));
-  result = await build({ contentDir: 'content', outDir, reports: [REPORT] });
+  ({ outDir } = (result = builtExample(REPORT)));
   text = flat((await pdfPageTexts(new Uint8Array(readFileSync(join(outDir, `${REPORT}.pdf`))))).join('\n'));
   report = loadAndCompute(join('content', REPORT), new Diagnostics())!;
 });
