@@ -41,9 +41,13 @@ interface Slot {
   swapped: boolean;
 }
 
+/** Numbers the writes of this process: two writes of one path at once (two builds in one process) never share a temporary file. */
+let writes = 0;
+
 export async function writeAtomically(files: readonly OutputFile[], fs: WriteFs = realFs): Promise<void> {
+  const write = ++writes;
   const slots: Slot[] = files.map((f) => {
-    const hidden = (suffix: string) => join(dirname(f.path), `.${basename(f.path)}.${process.pid}.${suffix}`);
+    const hidden = (suffix: string) => join(dirname(f.path), `.${basename(f.path)}.${process.pid}-${write}.${suffix}`);
     return { path: f.path, tmp: hidden('tmp'), backup: hidden('bak'), backedUp: false, swapped: false };
   });
   let step = { what: 'skapa mappen', path: files[0] ? dirname(files[0].path) : '' };

@@ -106,3 +106,15 @@ describe('writing a report all or nothing', () => {
     expect(folderState(dir)).toEqual(before);
   });
 });
+
+describe('two writes of one file at once in one process (two builds sharing an output folder)', () => {
+  it('never share a temporary file: both succeed and the file holds one of the two whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kommunrapport-samtidigt-'));
+    const path = join(dir, '.kommunrapport-cache.json');
+    const first = 'a'.repeat(200_000);
+    const second = 'b'.repeat(200_000);
+    await Promise.all(Array.from({ length: 8 }, (_, i) => writeAtomically([{ path, data: i % 2 ? first : second }])));
+    expect([first, second]).toContain(readFileSync(path, 'utf8'));
+    expect(readdirSync(dir)).toEqual(['.kommunrapport-cache.json']);
+  });
+});
