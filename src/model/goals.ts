@@ -15,7 +15,7 @@ import type { Assessment, Outcome, Rules } from './assessment/types.ts';
 import { parseOutcome } from './assessment/outcome.ts';
 import { judgeIndicator } from './assessment/rules.ts';
 import { computeTrend } from './assessment/trend.ts';
-import { applyJudgement, rollUp } from './assessment/rollup.ts';
+import { applyJudgement, rollUp, type PartsWord } from './assessment/rollup.ts';
 import { statusWords, trendWords } from './assessment/types.ts';
 
 type Path = (string | number)[];
@@ -139,7 +139,7 @@ export function buildIndicator(ind: IndicatorInput, path: Path, ids: IdScope, m�
 export function assessGoal(
   parts: readonly { bedömning?: Assessment }[],
   written: JudgementInput | undefined,
-  what: string,
+  what: PartsWord,
   label: string,
   path: Path,
   problems: Problems,
@@ -194,7 +194,7 @@ function buildGoal(
   const id = ids.take(goal.id ?? `${prefix}-${slugify(goal.text)}`);
   const indikatorer = goalIndicators(goal, path, ids, målår, problems, ctx);
   const parts = [...subGoals, ...indikatorer];
-  const partsWord = subGoals.length && indikatorer.length ? 'mål och indikatorer' : subGoals.length ? 'nämndmål' : 'indikatorer';
+  const partsWord: PartsWord = subGoals.length && indikatorer.length ? 'mål och indikatorer' : subGoals.length ? 'nämndmål' : 'indikatorer';
   return {
     id,
     text: goal.text,

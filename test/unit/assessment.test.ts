@@ -296,7 +296,15 @@ describe('word targets, ranges and numbers with words under every rule set', () 
 
   it('leaves indicators without outcomes out of a goal roll-up', () => {
     const a = (status: Status, noOutcome = false): Assessment => ({ status, reason: '', source: 'beräknad', ...(noOutcome ? { noOutcome: true as const } : {}) });
-    expect(rollUp([a('uppfyllt'), a('ej-utvärderad', true)], kvot, 'indikatorer')!.reason).toBe('Av 1 bedömda indikatorer: 1 uppfyllt.');
+    expect(rollUp([a('uppfyllt'), a('ej-utvärderad', true)], kvot, 'indikatorer')!.reason).toBe('Av 1 bedömd indikator: 1 uppfyllt.');
     expect(rollUp([a('ej-utvärderad', true)], kvot, 'indikatorer')).toBeUndefined();
+  });
+
+  it('counts the parts in Swedish: one in the singular with its gender, several in the plural', () => {
+    const a = (status: Status): Assessment => ({ status, reason: '', source: 'beräknad' });
+    expect(rollUp([a('uppfyllt')], kvot, 'nämndmål')!.reason).toBe('Av 1 bedömt nämndmål: 1 uppfyllt.');
+    expect(rollUp([a('delvis')], kvot, 'mål och indikatorer')!.reason).toBe('Av 1 bedömt mål eller indikator: 1 delvis uppfyllt.');
+    expect(rollUp([a('uppfyllt'), a('ej-uppfyllt')], kvot, 'mål och indikatorer')!.reason).toBe('Av 2 bedömda mål och indikatorer: 1 uppfyllt, 1 ej uppfyllt.');
+    expect(rollUp([a('uppfyllt')], poäng, 'indikatorer')!.reason).toBe('Medelvärdet av 1 indikator är 1,00 poäng.');
   });
 });

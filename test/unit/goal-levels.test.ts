@@ -126,7 +126,7 @@ describe('indicators directly under a KF-mål', () => {
     const area = blocks[0] as Målområde;
     expect(area.kfMål[0]!.indikatorer.map((i) => i.id)).toEqual(['nojd']);
     expect(area.kfMål[0]!.bedömning).toMatchObject({ status: 'uppfyllt', source: 'beräknad' });
-    expect(area.kfMål[0]!.bedömning!.reason).toMatch(/1 bedömda indikatorer/);
+    expect(area.kfMål[0]!.bedömning!.reason).toMatch(/1 bedömd indikator:/);
     expect(area.kfMål[1]!.bedömning).toMatchObject({ status: 'ej-uppfyllt' });
     expect(area.kfMål[1]!.bedömning!.reason).toMatch(/nämndmål/);
   });

@@ -88,7 +88,7 @@ describe('targets and baselines in a report', () => {
     expect(missing!.trend).toMatchObject({ trend: 'ej-jämförbar', reason: 'Utfall saknas för 2024.' });
     expect(measured!.bedömning!.status).toBe('uppfyllt');
     const nm = (report!.sections[0]!.blocks[0] as Målområde).kfMål[0]!.nämndmål[0]!;
-    expect(nm.bedömning).toMatchObject({ status: 'uppfyllt', reason: 'Av 1 bedömda indikatorer: 1 uppfyllt.' });
+    expect(nm.bedömning).toMatchObject({ status: 'uppfyllt', reason: 'Av 1 bedömd indikator: 1 uppfyllt.' });
   });
 
   it('leaves a plan without outcomes unassessed', () => {

@@ -15,8 +15,25 @@ export const statusFromWord: Record<JudgementInput['status'], Status> = {
   'ej utvärderad': 'ej-utvärderad',
 };
 
+/** What a goal's parts are called, in the plural. */
+export type PartsWord = 'indikatorer' | 'nämndmål' | 'mål och indikatorer';
+
+/** The singular of each, and whether it takes the neuter ("ett mål": bedömt) or common gender ("en indikator": bedömd). */
+const singular: Record<PartsWord, { one: string; neuter: boolean }> = {
+  indikatorer: { one: 'indikator', neuter: false },
+  nämndmål: { one: 'nämndmål', neuter: true },
+  'mål och indikatorer': { one: 'mål eller indikator', neuter: true },
+};
+
+/** "1 indikator", "3 indikatorer"; with `judged`: "1 bedömd indikator", "1 bedömt nämndmål", "3 bedömda indikatorer". */
+function counted(n: number, what: PartsWord, judged = false): string {
+  const one = singular[what];
+  const adjective = judged ? `${n === 1 ? (one.neuter ? 'bedömt' : 'bedömd') : 'bedömda'} ` : '';
+  return `${n} ${adjective}${n === 1 ? one.one : what}`;
+}
+
 /** A goal's status from its parts' statuses (kvot and uppfyllt rules) or mean score (poäng rule). */
-export function rollUp(all: readonly Assessment[], rules: Rules, what: string): Assessment | undefined {
+export function rollUp(all: readonly Assessment[], rules: Rules, what: PartsWord): Assessment | undefined {
   // Indicators without any outcome are shown "ej utvärderad" but do not count in a goal's roll-up.
   const parts = all.filter((p) => !p.noOutcome);
   if (parts.length === 0) return undefined;
@@ -27,7 +44,7 @@ export function rollUp(all: readonly Assessment[], rules: Rules, what: string): 
     const scores = judged.map((p) => p.score ?? (p.status === 'uppfyllt' ? 1 : p.status === 'delvis' ? 0.5 : 0));
     const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
     const shown = mean.toFixed(2).replace('.', ',');
-    return { status: statusFromMeanScore(mean), score: mean, reason: `Medelvärdet av ${judged.length} ${what} är ${shown} poäng.`, source: 'beräknad' };
+    return { status: statusFromMeanScore(mean), score: mean, reason: `Medelvärdet av ${counted(judged.length, what)} är ${shown} poäng.`, source: 'beräknad' };
   }
   const count = (s: Status) => judged.filter((p) => p.status === s).length;
   const tally = (['uppfyllt', 'delvis', 'ej-uppfyllt'] as const)
@@ -36,7 +53,7 @@ export function rollUp(all: readonly Assessment[], rules: Rules, what: string): 
     .join(', ');
   const status: Status = count('uppfyllt') === judged.length ? 'uppfyllt' : count('ej-uppfyllt') === judged.length ? 'ej-uppfyllt' : rules.regel === 'uppfyllt' ? 'ej-uppfyllt' : 'delvis';
   const unjudged = parts.length - judged.length;
-  return { status, reason: `Av ${judged.length} bedömda ${what}: ${tally}.${unjudged ? ` ${unjudged} kunde inte bedömas.` : ''}`, source: 'beräknad' };
+  return { status, reason: `Av ${counted(judged.length, what, true)}: ${tally}.${unjudged ? ` ${unjudged} kunde inte bedömas.` : ''}`, source: 'beräknad' };
 }
 
 export interface JudgementProblem {
