@@ -23,7 +23,7 @@ export type FontName = keyof typeof bundledFonts;
 /** Labels a municipality may word its own way; defaults in src/model/vocabulary.ts. */
 export const labelKeys = [
   'kf_mål', 'nämndmål', 'mål', 'kommunfullmäktiges_mål', 'egna_indikatorer', 'mått', 'ingångsvärde', 'målvärde',
-  'utfall', 'trend', 'bedömning', 'ordförande', 'ansvarig_chef', 'förvaltning', 'antagen',
+  'utfall', 'trend', 'bedömning', 'ordförande', 'ansvarig_chef', 'förvaltning', 'antagen', 'ansvariga',
 ] as const;
 export type LabelKey = (typeof labelKeys)[number];
 /** The statuses a municipality may name its own way ("Helt uppfyllt"). */

@@ -32,6 +32,8 @@ export const defaultLabels: Record<LabelKey, string> = {
   förvaltning: 'Förvaltning',
   /** The verb of the adoption line; empty: "Antagen" for a plan, "Godkänd" for a follow-up. */
   antagen: '',
+  /** Who an uppdrag or a KF-mål concerns. */
+  ansvariga: 'Berörda',
 };
 
 export type Labels = Record<LabelKey, string>;

@@ -235,7 +235,7 @@ export function goalGroup(block: DataBlock, ctx: GoalContext): GoalGroup | undef
           ...block.kfMål.map((kf) =>
             goalNode('kf-mål', kf.id, kf.text, [
               field('uppgift', 'uppföljning', 'Uppföljning', kf.uppföljning),
-              field('uppgift', 'ansvariga', 'Ansvariga', kf.ansvariga.join(', ')),
+              field('uppgift', 'ansvariga', ctx.ord.labels.ansvariga, kf.ansvariga.join(', ')),
               field('uppgift', 'anmärkning', 'Anmärkning', kf.anmärkning),
               field('uppgift', 'beslutat-av', 'Beslutat av', kf.beslutatAv),
               agenda(kf),
@@ -270,7 +270,7 @@ export function goalGroup(block: DataBlock, ctx: GoalContext): GoalGroup | undef
           goalNode('uppdrag', u.id, [u.rubrik, u.text].filter(Boolean).join(': '), [
             field('uppgift', 'område', 'Område', u.område),
             field('uppgift', 'huvudansvar', 'Huvudansvar', u.huvudansvar),
-            field('uppgift', 'ansvariga', 'Ansvariga', u.ansvariga.join(', ')),
+            field('uppgift', 'ansvariga', ctx.ord.labels.ansvariga, u.ansvariga.join(', ')),
             field('uppgift', 'slutdatum', 'Slutdatum', u.slutdatum),
             field('bedömning', 'status', 'Status', uppdragWords[u.status]),
           ], u.kommentar, []),

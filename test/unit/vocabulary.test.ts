@@ -11,7 +11,10 @@ import { statusLine, titlePageFacts } from '../../src/render/views/document.ts';
 import { tableViews, viewContext } from '../../src/render/views/table-view.ts';
 import { symbolWord } from '../../src/render/symbols.ts';
 import { snapshot } from '../../src/review/snapshot.ts';
-import { snapshotText } from '../../src/review/text.ts';
+import { reviewText, snapshotText } from '../../src/review/text.ts';
+import { renderHtml } from '../../src/render/html/render-html.ts';
+import { renderDocx } from '../../src/render/docx/render-docx.ts';
+import { docxParts, docxText } from '../helpers/read-back.ts';
 
 const GOALS = section(`rubrik: Mål
 data:
@@ -166,5 +169,23 @@ describe('target years separate from the period', () => {
     expect(area.målår).toEqual(['2024', '2025', '2026']);
     const [view] = tableViews(area, viewContext(report!));
     expect(view!.head[1]!.map((h) => h.text)).toEqual(['2024', '2025', '2026']);
+  });
+
+  it('one label for who an uppdrag or a KF-mål concerns, the same in the report, the review text and the DOCX, in the municipality\'s word', async () => {
+    const uppdrag = section(`rubrik: Uppdrag
+data:
+  - typ: uppdrag
+    id: uppdrag
+    uppdrag:
+      - { id: bostad, text: Utveckla boendekedjan, ansvariga: [KS, VON], status: påbörjad }`);
+    const ours = compute({ '01-uppdrag.md': uppdrag });
+    expect(reviewText(ours.report!)).toContain('Berörda: KS, VON');
+    expect(renderHtml(ours.report!)).toContain('<span class="etikett">Berörda:</span> KS, VON');
+    const theirs = compute({ '01-uppdrag.md': uppdrag }, { index: INDEX.replace('status: antagen', 'status: antagen\netiketter: { ansvariga: Ansvariga }') });
+    expect(theirs.errors).toEqual([]);
+    expect(reviewText(theirs.report!)).toContain('Ansvariga: KS, VON');
+    expect(renderHtml(theirs.report!)).toContain('<span class="etikett">Ansvariga:</span> KS, VON');
+    const docx = docxText(docxParts(await renderDocx(theirs.report!))['word/document.xml']!);
+    expect(docx).toContain('Ansvariga: KS, VON');
   });
 });

@@ -118,7 +118,7 @@ function uppdragParagraphs(block: Uppdrag, ctx: DocxContext): Paragraph[] {
       } else {
         out.push(new Paragraph({ keepNext: true, spacing: { before: 200, after: 60 }, children: [new TextRun({ text: u.text, bold: true })] }));
       }
-      if (u.ansvariga.length) out.push(fact('Berörda', [new TextRun(u.ansvariga.join(', '))]));
+      if (u.ansvariga.length) out.push(fact(ctx.view.ord.labels.ansvariga, [new TextRun(u.ansvariga.join(', '))]));
       if (u.huvudansvar) out.push(fact('Huvudansvar', [new TextRun(u.huvudansvar)]));
       if (u.slutdatum) out.push(fact('Slutdatum', [new TextRun(u.slutdatum)]));
       out.push(symbolFact('Status', { kind: 'uppdrag', status: u.status }, ctx));

@@ -143,6 +143,7 @@ function blockView(block: Block, report: Report, downloads?: HtmlOptions['downlo
             rubrik: u.rubrik ?? null,
             text: u.text,
             ansvariga: u.ansvariga.join(', '),
+            ansvarigaEtikett: ctx.ord.labels.ansvariga,
             huvudansvar: u.huvudansvar ?? null,
             slutdatum: u.slutdatum ?? null,
             svg: new Handlebars.SafeString(symbolSvg(symbol(u.status), ctx.symbols, 12, symbolWord(symbol(u.status), ctx.ord))),
