@@ -5,7 +5,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { allFormats, type Format } from '../formats.ts';
-import { ExitCode, formatDiagnostic, type BuildError, type Diagnostic } from '../diagnostics.ts';
+import type { ReportResult } from '../build.ts';
+import { ExitCode, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import { displayPath } from '../display-path.ts';
 import { buildKey, manifestText, MANIFEST_FILE, unchangedBuild } from '../output/manifest.ts';
 import { commonFlags, didYouMean, flagHelp, parseFlags, UsageError, verbosityFlags, type FlagSpecs } from './args.ts';
@@ -113,18 +114,9 @@ export async function runBuild(argv: readonly string[], command: 'build' | 'chec
   return summarize(result, { verbosity, checkOnly, outDir, started });
 }
 
-interface SummaryReport {
-  id: string;
-  title?: string;
-  written: string[];
-  reused: string[];
-  ok: boolean;
-  failure?: BuildError;
-}
-
 /** Diagnostics, failures, a line per report and the totals; returns the exit code. */
 function summarize(
-  result: { reports: readonly SummaryReport[]; diagnostics: readonly Diagnostic[] },
+  result: { reports: readonly ReportResult[]; diagnostics: readonly Diagnostic[] },
   { verbosity, checkOnly, outDir, started }: { verbosity: Verbosity; checkOnly: boolean; outDir: string; started: number },
 ): number {
   for (const d of result.diagnostics) if (d.severity !== 'notering') process.stderr.write(`${formatDiagnostic(d)}\n`);

@@ -3,8 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Diagnostics, type Diagnostic } from '../diagnostics.ts';
 import { findReportFolders, INDEX_FILE } from '../content/load.ts';
-import { loadAndCompute } from '../model/build-model.ts';
-import { readSpreadsheets } from '../sources/files.ts';
+import { loadAndComputeFolder } from '../model/build-model.ts';
 import type { Report } from '../model/types.ts';
 import { compareReports } from './compare.ts';
 import type { Comparison } from './types.ts';
@@ -29,7 +28,7 @@ async function load(side: Side, id: string, problems: LoadProblem[]): Promise<Re
   const dir = join(side.contentDir, id);
   if (!existsSync(join(dir, INDEX_FILE))) return undefined;
   const diagnostics = new Diagnostics();
-  const report = loadAndCompute(dir, diagnostics, await readSpreadsheets(dir));
+  const report = await loadAndComputeFolder(dir, diagnostics);
   if (!report) {
     problems.push({ report: id, version: side.label, errors: diagnostics.errors });
     return 'fel';
