@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Diagnostics, type Diagnostic } from '../diagnostics.ts';
 import { findReportFolders, INDEX_FILE, PROFILES_FOLDER } from '../content/load.ts';
-import { loadAndCompute } from '../model/build-model.ts';
+import { loadAndComputeFolder } from '../model/build-model.ts';
 import type { Report } from '../model/types.ts';
 
 export interface ReportState {
@@ -47,7 +47,7 @@ export class PreviewReports {
     this.renderHtml ??= (await import('../render/html/render-html.ts')).renderHtml;
     const previous = this.states.get(id);
     const diagnostics = new Diagnostics();
-    const report = existsSync(join(this.contentDir, id, INDEX_FILE)) ? loadAndCompute(join(this.contentDir, id), diagnostics) : undefined;
+    const report = existsSync(join(this.contentDir, id, INDEX_FILE)) ? await loadAndComputeFolder(join(this.contentDir, id), diagnostics) : undefined;
     if (!report && !diagnostics.hasErrors) {
       diagnostics.error({ code: 'rapport-saknas', file: join(this.contentDir, id), message: `Rapportmappen har ingen ${INDEX_FILE}.`, hint: `Lägg tillbaka ${INDEX_FILE} i mappen.` });
     }
