@@ -77,7 +77,7 @@ export function compareTable(o: TableSnapshot, n: TableSnapshot, where: string[]
       const before = or.cells[oc] ?? '';
       const after = nr.cells[nc] ?? '';
       if (before === after) continue;
-      const difference = figureDifference(before, after, format);
+      const difference = figureDifference(or.figures[oc], nr.figures[nc], format);
       // A long text cell (a fokusområde's omhändertagande, a project's syfte) is compared word by word.
       const words = difference === undefined && before && after && Math.max(before.length, after.length) > 40 ? wordDiff(before, after) : undefined;
       change({ subject: nr.label, what: heading, old: before || '–', new: after || '–', difference, words });

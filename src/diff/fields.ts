@@ -30,7 +30,7 @@ export function compareFields(olds: readonly Field[], news: readonly Field[], wh
       what: field.label,
       old: o?.value ?? '–',
       new: n?.value ?? '–',
-      difference: o && n ? figureDifference(o.value, n.value, format) : undefined,
+      difference: figureDifference(o?.figure, n?.figure, format),
       words: o && n && field.kind === 'uppgift' && (o.value.length > 40 || n.value.length > 40) ? wordDiff(o.value, n.value) : undefined,
     });
   }

@@ -98,10 +98,13 @@ export function formatMeasure(
   max = 2,
   options: FormatOptions = defaultFormatOptions,
 ): string {
-  const rounded = roundHalfAwayFromZero(value, max);
-  const text = String(Math.abs(rounded));
-  const decimals = text.includes('.') ? (text.split('.')[1] ?? '').length : 0;
-  return formatNumber(rounded, Math.min(decimals, max), options);
+  return formatNumber(roundHalfAwayFromZero(value, max), measureDecimals(value, max), options);
+}
+
+/** The decimals formatMeasure shows for a value: as many as it has, up to `max`. */
+export function measureDecimals(value: number, max = 2): number {
+  const text = String(Math.abs(roundHalfAwayFromZero(value, max)));
+  return Math.min(text.includes('.') ? (text.split('.')[1] ?? '').length : 0, max);
 }
 
 /** "2024–2026" (en dash); a single year prints alone. */

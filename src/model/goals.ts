@@ -122,6 +122,7 @@ export function buildIndicator(ind: IndicatorInput, path: Path, ids: IdScope, m�
   }
   return {
     id: ids.take(ind.id ?? `ind-${slugify(ind.mått ?? '')}`),
+    idAngivet: ind.id !== undefined,
     mått: ind.mått,
     datakälla: ind.datakälla,
     kolada: ind.kolada,
@@ -174,7 +175,8 @@ function goalIndicators(goal: GoalFields, path: Path, ids: IdScope, målår: rea
       utfall: goal.utfall ?? {},
       budgetföljsamhet: false,
     };
-    own.push(buildIndicator(self, path, ids, målår, problems, ctx));
+    // Its id follows the goal's text: not the author's.
+    own.push({ ...buildIndicator(self, path, ids, målår, problems, ctx), idAngivet: false });
   }
   return [...own, ...goal.indikatorer.map((ind, i) => buildIndicator(ind, [...path, 'indikatorer', i], ids, målår, problems, ctx))];
 }
@@ -197,6 +199,7 @@ function buildGoal(
   const partsWord: PartsWord = subGoals.length && indikatorer.length ? 'mål och indikatorer' : subGoals.length ? 'nämndmål' : 'indikatorer';
   return {
     id,
+    idAngivet: goal.id !== undefined,
     text: goal.text,
     agenda2030: goal.agenda2030,
     indikatorer,
@@ -264,6 +267,7 @@ export function buildResultatmål(input: ResultatmålInput, år: string, problem
     const indikatorer = m.indikatorer.map((ind, ii) => buildIndicator(ind, ['mål', mi, 'indikatorer', ii], ids, [år], problems, ctx));
     return {
       id,
+      idAngivet: m.id !== undefined,
       text: m.text,
       huvudansvar: m.huvudansvar,
       medansvariga: m.medansvariga,

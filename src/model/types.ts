@@ -269,6 +269,8 @@ export type Target =
 
 export interface Indicator {
   id: string;
+  /** Whether the author wrote the id; else it was derived from the text, and changes when the text does. */
+  idAngivet: boolean;
   /** What is measured; absent when the goal itself is the measure. */
   mått?: string;
   datakälla?: string;
@@ -289,6 +291,8 @@ export interface Indicator {
 /** A goal at any level: its indicators (a goal that is its own measure has one without "mått") and its assessment. */
 export interface Goal {
   id: string;
+  /** Whether the author wrote the id; else it was derived from the text, and changes when the text does. */
+  idAngivet: boolean;
   text: string;
   /** Numbers of the Agenda 2030 global goals (1–17) the goal supports. */
   agenda2030: number[];
@@ -433,6 +437,8 @@ export interface Personalnyckeltal extends BlockCommon {
 
 export interface UppdragItem {
   id: string;
+  /** Whether the author wrote the id; else it was derived from the text, and changes when the text does. */
+  idAngivet: boolean;
   område?: string;
   rubrik?: string;
   text: string;
@@ -451,6 +457,8 @@ export interface Uppdrag extends BlockCommon {
 /** A goal of the kommunplan followed up in the årsredovisning, with its indicators. */
 export interface ResultatGoal {
   id: string;
+  /** Whether the author wrote the id; else it was derived from the text, and changes when the text does. */
+  idAngivet: boolean;
   text: string;
   huvudansvar?: string;
   medansvariga: string[];

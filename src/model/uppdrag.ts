@@ -20,6 +20,7 @@ export function buildUppdrag(input: UppdragInput): Uppdrag {
     not: input.not,
     items: input.uppdrag.map((u) => ({
       id: ids.take(u.id ?? `uppdrag-${slugify(u.rubrik ?? u.text)}`),
+      idAngivet: u.id !== undefined,
       område: u.område,
       rubrik: u.rubrik,
       text: u.text,

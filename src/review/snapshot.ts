@@ -12,7 +12,6 @@ import type { DataBlock, Goal, Indicator, Inline, ProseBlock, Report } from '../
 import type { Vocabulary } from '../model/vocabulary.ts';
 import { isProseBlock } from '../model/types.ts';
 import { statusWords, trendWords, uppdragWords } from '../model/assessment/types.ts';
-import { slugify } from '../model/ids.ts';
 import { sha256 } from '../output/cache.ts';
 import { inlineText } from '../content/markdown.ts';
 import { globalGoalLabel } from '../model/agenda2030.ts';
@@ -20,6 +19,7 @@ import { tableViews, viewContext, type TableView } from '../render/views/table-v
 import { sectionTitle, periodText, statusLine, reportTypeNames } from '../render/views/document.ts';
 import { formatMeasured, formatOutcome, formatTarget } from '../format/values.ts';
 import type { FormatOptions } from '../format/swedish.ts';
+import { measuredFigure, outcomeFigure, targetFigure, type Figure } from './figures.ts';
 
 export interface ReportSnapshot {
   id: string;
@@ -90,6 +90,8 @@ export interface TableRowSnapshot {
   kind: 'data' | 'group' | 'subtotal' | 'total';
   /** Cell text per column (column 0 included), lines joined with " / ", symbols as their words. */
   cells: string[];
+  /** The number behind each cell, as the table view carries it from the model; absent for a text. */
+  figures: (Figure | undefined)[];
 }
 
 export type GoalLevel = 'kf-mål' | 'nämndmål' | 'mål' | 'resultatmål' | 'indikator' | 'uppdrag';
@@ -113,6 +115,8 @@ export interface Field {
   label: string;
   value: string;
   kind: FieldKind;
+  /** The number behind a plain figure (a target, an outcome), from the model. */
+  figure?: Figure;
 }
 
 export interface GoalNode {
@@ -224,7 +228,7 @@ export function goalGroup(block: DataBlock, ctx: GoalContext): GoalGroup | undef
   const indicators = (goal: Goal) => goal.indikatorer.map((i) => indicatorNode(i, ctx, goal.text));
   const agenda = (goal: Goal) => field('uppgift', 'agenda2030', 'Agenda 2030', goal.agenda2030.map(globalGoalLabel).join('; '));
   const ownGoal = (goal: Goal & { målområde?: { namn: string } }) =>
-    goalNode('mål', goal.id, goal.text, [field('uppgift', 'målområde', 'Målområde', goal.målområde?.namn), agenda(goal), ...assessmentFields(goal.bedömning, ctx)], [], indicators(goal));
+    goalNode('mål', goal, goal.text, [field('uppgift', 'målområde', 'Målområde', goal.målområde?.namn), agenda(goal), ...assessmentFields(goal.bedömning, ctx)], [], indicators(goal));
   switch (block.kind) {
     case 'målområde':
       return {
@@ -233,14 +237,14 @@ export function goalGroup(block: DataBlock, ctx: GoalContext): GoalGroup | undef
         rubrik: `Målområde: ${block.namn}`,
         nodes: [
           ...block.kfMål.map((kf) =>
-            goalNode('kf-mål', kf.id, kf.text, [
+            goalNode('kf-mål', kf, kf.text, [
               field('uppgift', 'uppföljning', 'Uppföljning', kf.uppföljning),
               field('uppgift', 'ansvariga', ctx.ord.labels.ansvariga, kf.ansvariga.join(', ')),
               field('uppgift', 'anmärkning', 'Anmärkning', kf.anmärkning),
               field('uppgift', 'beslutat-av', 'Beslutat av', kf.beslutatAv),
               agenda(kf),
               ...assessmentFields(kf.bedömning, ctx),
-            ], [], [...indicators(kf), ...kf.nämndmål.map((nm) => goalNode('nämndmål', nm.id, nm.text, [agenda(nm), ...assessmentFields(nm.bedömning, ctx)], [], indicators(nm)))]),
+            ], [], [...indicators(kf), ...kf.nämndmål.map((nm) => goalNode('nämndmål', nm, nm.text, [agenda(nm), ...assessmentFields(nm.bedömning, ctx)], [], indicators(nm)))]),
           ),
           ...block.mål.map(ownGoal),
         ],
@@ -253,7 +257,7 @@ export function goalGroup(block: DataBlock, ctx: GoalContext): GoalGroup | undef
         kind: block.kind,
         rubrik: `Övergripande mål: ${block.övergripandeMål}`,
         nodes: block.mål.map((m) =>
-          goalNode('resultatmål', m.id, m.text, [
+          goalNode('resultatmål', m, m.text, [
             field('uppgift', 'huvudansvar', 'Huvudansvar', m.huvudansvar),
             field('uppgift', 'medansvariga', 'Medansvariga', m.medansvariga.join(', ')),
             field('uppgift', 'agenda2030', 'Agenda 2030', m.agenda2030.map(globalGoalLabel).join('; ')),
@@ -267,7 +271,7 @@ export function goalGroup(block: DataBlock, ctx: GoalContext): GoalGroup | undef
         kind: block.kind,
         rubrik: block.rubrik ?? 'Uppdrag',
         nodes: block.items.map((u) =>
-          goalNode('uppdrag', u.id, [u.rubrik, u.text].filter(Boolean).join(': '), [
+          goalNode('uppdrag', u, [u.rubrik, u.text].filter(Boolean).join(': '), [
             field('uppgift', 'område', 'Område', u.område),
             field('uppgift', 'huvudansvar', 'Huvudansvar', u.huvudansvar),
             field('uppgift', 'ansvariga', ctx.ord.labels.ansvariga, u.ansvariga.join(', ')),
@@ -295,22 +299,12 @@ export function goalGroup(block: DataBlock, ctx: GoalContext): GoalGroup | undef
   }
 }
 
-const idPrefixes: Record<GoalLevel, string> = { 'kf-mål': 'kf', nämndmål: 'nm', mål: 'mal', resultatmål: 'rm', indikator: 'ind', uppdrag: 'uppdrag' };
-
-/** Whether an id was derived from the text by src/model (prefix + slug, possibly "-2"), rather than given by the author. */
-export function isDerivedId(level: GoalLevel, id: string, text: string): boolean {
-  const derived = `${idPrefixes[level]}-${slugify(text)}`;
-  return id === derived || new RegExp(`^${derived.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d+$`).test(id);
+function goalNode(level: GoalLevel, goal: { id: string; idAngivet: boolean }, text: string, fields: (Field | undefined)[], kommentar: string[], children: GoalNode[]): GoalNode {
+  return { level, id: goal.id, statedId: goal.idAngivet, text, fields: fields.filter((f): f is Field => f !== undefined), kommentar, children };
 }
 
-function goalNode(level: GoalLevel, id: string, text: string, fields: (Field | undefined)[], kommentar: string[], children: GoalNode[]): GoalNode {
-  // Uppdrag derive their id from the rubrik when there is one.
-  const idText = level === 'uppdrag' ? text.split(': ')[0]! : text;
-  return { level, id, statedId: !isDerivedId(level, id, idText) && !isDerivedId(level, id, text), text, fields: fields.filter((f): f is Field => f !== undefined), kommentar, children };
-}
-
-function field(kind: FieldKind, key: string, label: string, value: string | undefined): Field | undefined {
-  return value ? { key, label, value, kind } : undefined;
+function field(kind: FieldKind, key: string, label: string, value: string | undefined, figure?: Figure): Field | undefined {
+  return value ? { key, label, value, kind, ...(figure ? { figure } : {}) } : undefined;
 }
 
 function assessmentFields(a: { status: keyof typeof statusWords; source: string; motivering?: string } | undefined, ctx: GoalContext): (Field | undefined)[] {
@@ -336,15 +330,15 @@ export function indicatorNode(ind: Indicator, ctx: GoalContext, goalText: string
   const years = (r: Record<string, unknown>) => Object.keys(r).sort();
   return goalNode(
     'indikator',
-    ind.id,
+    ind,
     ind.mått ?? goalText,
     [
       field('uppgift', 'datakälla', 'Datakälla', ind.datakälla),
       field('uppgift', 'kolada', 'Kolada', ind.kolada),
       field('uppgift', 'riktning', 'Riktning', ind.riktning === 'lägre' ? 'Lägre är bättre' : 'Högre är bättre'),
-      field('utfall', 'ingångsvärde', labels.ingångsvärde, ind.ingångsvärde ? lines(formatMeasured(ind.ingångsvärde, format)) : undefined),
-      ...years(ind.målvärden).map((y) => field('målvärde', `målvärde:${y}`, `${labels.målvärde} ${y}`, lines(formatTarget(ind.målvärden[y]!, format)))),
-      ...years(ind.utfall).map((y) => field('utfall', `utfall:${y}`, `${labels.utfall} ${y}`, lines(formatOutcome(ind.utfall[y]!, format)))),
+      field('utfall', 'ingångsvärde', labels.ingångsvärde, ind.ingångsvärde ? lines(formatMeasured(ind.ingångsvärde, format)) : undefined, ind.ingångsvärde && measuredFigure(ind.ingångsvärde)),
+      ...years(ind.målvärden).map((y) => field('målvärde', `målvärde:${y}`, `${labels.målvärde} ${y}`, lines(formatTarget(ind.målvärden[y]!, format)), targetFigure(ind.målvärden[y]!))),
+      ...years(ind.utfall).map((y) => field('utfall', `utfall:${y}`, `${labels.utfall} ${y}`, lines(formatOutcome(ind.utfall[y]!, format)), outcomeFigure(ind.utfall[y]!))),
       field('bedömning', 'trend', labels.trend, ind.trend ? trendWords[ind.trend.trend] : undefined),
       field('bedömning', 'trend-motivering', 'Motivering till trenden', ind.trend?.source === 'åsidosatt' ? ind.trend.motivering : undefined),
       ...assessmentFields(ind.bedömning, ctx),
@@ -369,6 +363,7 @@ export function tableSnapshot(view: TableView, blockId: string, role: TableRole)
     return parts.join(' ');
   });
   const bodyGrid = expand(view.body.map((row) => row.cells.map((c) => ({ text: cellText(c), colSpan: c.colSpan, rowSpan: c.rowSpan }))));
+  const figureGrid = expand(view.body.map((row) => row.cells.map((c) => ({ text: c.number, colSpan: c.colSpan, rowSpan: c.rowSpan }))));
   const rows: TableRowSnapshot[] = [];
   let group = '';
   view.body.forEach((row, r) => {
@@ -377,7 +372,8 @@ export function tableSnapshot(view: TableView, blockId: string, role: TableRole)
     if (row.kind === 'group') group = first;
     // A total closes the whole table or a part of it named in its own label ("S:a Intäkter"): no group prefix.
     const label = row.kind === 'group' || row.kind === 'total' || !group ? first : `${group} › ${first}`;
-    rows.push({ label, labelColumns: 1, kind: row.kind, cells: row.kind === 'group' ? [first] : Array.from({ length: Math.max(width, cells.length) }, (_, i) => cells[i] ?? '') });
+    const columns = row.kind === 'group' ? 1 : Math.max(width, cells.length);
+    rows.push({ label, labelColumns: 1, kind: row.kind, cells: Array.from({ length: columns }, (_, i) => cells[i] ?? ''), figures: Array.from({ length: columns }, (_, i) => figureGrid[r]?.[i]) });
   });
   uniqueLabels(rows);
   return { blockId, id: view.id, caption: view.caption, role, columns, rows, note: view.note, ...(view.tecken ? { tecken: view.tecken } : {}) };
@@ -420,20 +416,20 @@ function cellText(c: TableView['body'][number]['cells'][number]): string {
   return parts.filter(Boolean).join(' ');
 }
 
-/** Lays out cells with row and column spans on a grid; a spanned cell's text fills every slot it covers. */
-function expand(rows: { text: string; colSpan?: number; rowSpan?: number }[][]): string[][] {
-  const grid: string[][] = rows.map(() => []);
+/** Lays out cells with row and column spans on a grid; a spanned cell's text (or figure) fills every slot it covers. */
+function expand<T>(rows: { text: T; colSpan?: number; rowSpan?: number }[][]): (T | undefined)[][] {
+  const grid: (T | undefined)[][] = rows.map(() => []);
   rows.forEach((row, r) => {
     let col = 0;
     for (const cell of row) {
-      while (grid[r]![col] !== undefined) col++;
+      while (col in grid[r]!) col++;
       for (let dr = 0; dr < (cell.rowSpan ?? 1) && r + dr < rows.length; dr++) {
         for (let dc = 0; dc < (cell.colSpan ?? 1); dc++) grid[r + dr]![col + dc] = cell.text;
       }
       col += cell.colSpan ?? 1;
     }
   });
-  return grid.map((row) => Array.from({ length: row.length }, (_, i) => row[i] ?? ''));
+  return grid.map((row) => Array.from({ length: row.length }, (_, i) => row[i]));
 }
 
 // ---------------------------------------------------------------- prose

@@ -213,7 +213,7 @@ describe('comparing one table', () => {
     caption: 'Fokusområden',
     role: 'siffror',
     columns: ['Fokusområde', 'Nämndens omhändertagande'],
-    rows: [{ label: 'Kompetensförsörjning', labelColumns: 1, kind: 'data', cells: ['Kompetensförsörjning', omhändertagande] }],
+    rows: [{ label: 'Kompetensförsörjning', labelColumns: 1, kind: 'data', cells: ['Kompetensförsörjning', omhändertagande], figures: [undefined, undefined] }],
   });
 
   it('compares a long text cell word by word', () => {
@@ -268,14 +268,26 @@ describe('the ändringsrapport', () => {
 });
 
 describe('differences between figures', () => {
-  it('reads Swedish figures and keeps their decimals', () => {
+  it("subtracts the model's numbers in their printed decimals, only within one unit", () => {
     const format = { minus: '\u2212' as const };
-    expect(plain(figureDifference('−1 020', '−1 100', format))).toBe('−80');
-    expect(plain(figureDifference('89,88', '90', format))).toBe('+0,12');
-    expect(figureDifference('45 %', '46 %', format)).toBe('+1 procentenhet');
-    expect(figureDifference('<176', '<170', format)).toBeUndefined();
-    expect(figureDifference('45 %', '46', format)).toBeUndefined();
-    expect(figureDifference('Ja', 'Nej', format)).toBeUndefined();
+    expect(plain(figureDifference({ value: -1020, decimals: 0 }, { value: -1100, decimals: 0 }, format))).toBe('−80');
+    expect(plain(figureDifference({ value: 89.88, decimals: 2 }, { value: 90, decimals: 0 }, format))).toBe('+0,12');
+    expect(figureDifference({ value: 45, decimals: 0, unit: '%' }, { value: 46, decimals: 0, unit: '%' }, format)).toBe('+1 procentenhet');
+    expect(figureDifference({ value: 0.1, decimals: 1 }, { value: 0.3, decimals: 1 }, format)).toBe('+0,2');
+    expect(figureDifference({ value: 7, decimals: 0 }, { value: 7, decimals: 0 }, format)).toBe('±0');
+    expect(figureDifference({ value: 45, decimals: 0, unit: '%' }, { value: 46, decimals: 0 }, format)).toBeUndefined();
+    expect(figureDifference({ value: 45, decimals: 0, unit: 'tkr' }, { value: 46, decimals: 1, unit: 'mnkr' }, format)).toBeUndefined();
+    expect(figureDifference(undefined, { value: 46, decimals: 0 }, format)).toBeUndefined();
+  });
+
+  it('gives the difference of a figure printed with its period or words, which the text alone could not', () => {
+    const indicator = '{ mått: Nöjdhet hemtjänst, utfall: { 2023: 84, 2024: 88 }, målvärden: { 2024: 90 } }';
+    const written = (baseline: string, target: string) => version([[indicator, `{ mått: Nöjdhet hemtjänst, ingångsvärde: "${baseline}", utfall: { 2023: 84, 2024: 88 }, målvärden: { 2024: "${target}" } }`]]);
+    const later = compareReports('rapport', written('35 731 (jan–okt 2023)', 'Betyg 3,4 av 6'), written('36 012 (jan–okt 2023)', 'Betyg 3,6 av 6')).changes;
+    expect(later.map((c) => [c.what, plain(c.old), plain(c.new), plain(c.difference)])).toEqual([
+      ['Ingångsvärde', '35 731 (jan–okt 2023)', '36 012 (jan–okt 2023)', '+281'],
+      ['Målvärde 2024', 'Betyg 3,4 av 6', 'Betyg 3,6 av 6', '+0,2'],
+    ]);
   });
 });
 

@@ -115,6 +115,7 @@ function sampleReport(): Report {
             kfMål: [
               {
                 id: 'kf-1',
+                idAngivet: true,
                 text: 'Fler invånare deltar i aktiviteter som främjar hälsa',
                 uppföljning: 'B',
                 ansvariga: ['VON', 'KFN'],
@@ -123,11 +124,13 @@ function sampleReport(): Report {
                 nämndmål: [
                   {
                     id: 'nm-1',
+                    idAngivet: true,
                     text: 'Fler besöker Träffpunkten',
                     agenda2030: [],
                     indikatorer: [
                       {
                         id: 'ind-1',
+                        idAngivet: true,
                         mått: 'Antal besökare per månad',
                         datakälla: 'Egen mätning',
                         riktning: 'högre',

@@ -2,13 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentFolder, section, UPPFOLJNING_INDEX } from '../helpers/fixture.ts';
+import { compute, contentFolder, section, UPPFOLJNING_INDEX } from '../helpers/fixture.ts';
 import { Diagnostics } from '../../src/diagnostics.ts';
 import { loadAndCompute } from '../../src/model/build-model.ts';
 import { reviewText } from '../../src/review/text.ts';
 import { MODEL_SCHEMA_VERSION, serializeModelJson, type ModelJson } from '../../src/review/json.ts';
-import { isDerivedId } from '../../src/review/snapshot.ts';
-import type { Report } from '../../src/model/types.ts';
+import { snapshot } from '../../src/review/snapshot.ts';
+import type { DataBlock, Report } from '../../src/model/types.ts';
 
 const INDEX = `${UPPFOLJNING_INDEX}Ett kort förord.\n`;
 
@@ -139,10 +139,50 @@ describe('the model as JSON', () => {
 });
 
 describe('ids', () => {
-  it('tells an id derived from the text from one the author gave', () => {
-    expect(isDerivedId('nämndmål', 'nm-noejdheten-okar', 'Nöjdheten ökar')).toBe(false);
-    expect(isDerivedId('nämndmål', 'nm-nojdheten-okar', 'Nöjdheten ökar')).toBe(true);
-    expect(isDerivedId('nämndmål', 'nm-nojdheten-okar-2', 'Nöjdheten ökar')).toBe(true);
-    expect(isDerivedId('indikator', 'nojdhet', 'Nöjdhet')).toBe(false);
+  it("are marked as the author's own or derived from the text by the model, which assigns them", () => {
+    const { report, errors } = compute({
+      '01-mal.md': section(`
+rubrik: Mål
+data:
+  - typ: målområde
+    id: aldre
+    namn: Trygg ålderdom
+    kf_mål:
+      - id: kf-aldre-kanner-sig-trygga
+        text: Äldre känner sig trygga
+        nämndmål:
+          - text: Nöjdheten ökar
+            indikatorer:
+              - { id: nojdhet, mått: Nöjdhet hemtjänst, målvärden: { 2024: 90 } }
+              - { mått: Nöjdhet särskilt boende, målvärden: { 2024: 80 } }
+          - text: Egen mätning
+            målvärden: { 2024: 5 }
+  - typ: uppdrag
+    id: uppdragen
+    uppdrag:
+      - { text: Utreda nattpatrull, ansvariga: [VON], status: påbörjad }
+      - { id: u-2, text: Införa larm, ansvariga: [VON], status: klar }
+`),
+    });
+    expect(errors).toEqual([]);
+    const blocks = report!.sections[0]!.blocks;
+    const område = blocks.find((b) => 'kind' in b && b.kind === 'målområde') as Extract<DataBlock, { kind: 'målområde' }>;
+    const kf = område.kfMål[0]!;
+    // Written by the author, even though it reads like the derived form.
+    expect([kf.id, kf.idAngivet]).toEqual(['kf-aldre-kanner-sig-trygga', true]);
+    const [nm, own] = kf.nämndmål;
+    expect([nm!.id, nm!.idAngivet]).toEqual(['nm-nojdheten-okar', false]);
+    expect(nm!.indikatorer.map((i) => [i.id, i.idAngivet])).toEqual([
+      ['nojdhet', true],
+      ['ind-nojdhet-sarskilt-boende', false],
+    ]);
+    // A goal that is its own measure: the indicator's id follows the goal's text.
+    expect(own!.indikatorer.map((i) => i.idAngivet)).toEqual([false]);
+    const uppdrag = blocks.find((b) => 'kind' in b && b.kind === 'uppdrag') as Extract<DataBlock, { kind: 'uppdrag' }>;
+    expect(uppdrag.items.map((u) => u.idAngivet)).toEqual([false, true]);
+    // The comparison reads the model's word for it.
+    const nodes = snapshot(report!).sections[0]!.items.flatMap((i) => (i.kind === 'goals' ? i.goals.nodes : []));
+    expect(nodes[0]!.statedId).toBe(true);
+    expect(nodes[0]!.children.map((c) => c.statedId)).toEqual([false, false]);
   });
 });
