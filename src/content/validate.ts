@@ -235,7 +235,7 @@ function reportIssue(issue: z.core.$ZodIssue, source: SourceFile, basePath: Path
         source,
         path,
         'ogiltigt-värde',
-        `Ogiltigt värde ${describeInput(input)} i "${fieldName}".${suggestion ? ` Menade du "${suggestion}"?` : ''}|Tillåtna värden: ${allowed}.`,
+        `Ogiltigt värde i "${fieldName}": ${describeInput(input)}.${suggestion ? ` Menade du "${suggestion}"?` : ''}|Tillåtna värden: ${allowed}.`,
       );
       return;
     }

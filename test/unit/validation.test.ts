@@ -67,7 +67,7 @@ describe('schema errors name the file, the line, the field and what to do', () =
 
   it('names the allowed values of an enumeration', () => {
     const { errors } = compute({ '01-a.md': section('rubrik: A') }, { index: INDEX.replace('status: antagen', 'status: antagn') });
-    expect(errors[0]!.message).toBe('Ogiltigt värde texten "antagn" i "status". Menade du "antagen"?');
+    expect(errors[0]!.message).toBe('Ogiltigt värde i "status": texten "antagn". Menade du "antagen"?');
     expect(errors[0]!.hint).toBe('Tillåtna värden: "utkast", "antagen".');
     expect(errors[0]!.line).toBe(7);
     expect(errors[0]!.file).toMatch(/index\.md$/);
