@@ -263,10 +263,11 @@ export const ramförändringSchema = strict({
     .min(1),
 });
 
+/** The statuses an author may state in a written judgement (the assessment's own words are `statusWords`). */
+export const statedStatuses = ['uppfyllt', 'helt uppfyllt', 'delvis uppfyllt', 'ej uppfyllt', 'ej utvärderad'] as const;
 /** A written judgement: a stated status, with the reason required where it overrides a computed one. */
-export const statusWords = ['uppfyllt', 'helt uppfyllt', 'delvis uppfyllt', 'ej uppfyllt', 'ej utvärderad'] as const;
 const judgementSchema = strict({
-  status: z.enum(statusWords),
+  status: z.enum(statedStatuses),
   motivering: text.optional(),
 });
 export type JudgementInput = z.output<typeof judgementSchema>;
