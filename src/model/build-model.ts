@@ -5,7 +5,7 @@
 import type { Diagnostics } from '../diagnostics.ts';
 import { readSpreadsheets, type Spreadsheets } from '../sources/files.ts';
 import { applyKoladaSnapshot } from '../sources/kolada/merge.ts';
-import { rememberImports } from '../sources/provenance.ts';
+import { rememberImports } from './provenance.ts';
 import { loadReport, type LoadedBlock, type LoadedReport, type LoadedSection } from '../content/load.ts';
 import { isProseBlock, type Block, type Bedömningar, type DataBlock, type Indikatortabell, type Målområde, type Måltabell, type ProseBlock, type Report, type Resultatmål, type Section } from './types.ts';
 import type { BedömningarInput, IndikatortabellInput } from '../content/schema.ts';

@@ -10,7 +10,7 @@ import { nearest } from '../content/schema-helpers.ts';
 import type { Vocabulary } from './vocabulary.ts';
 import { formatAmountWithUnit, formatNumber, formatPercent, NBSP, type FormatOptions } from '../format/swedish.ts';
 import { statusWords, type Outcome, type Status } from './assessment/types.ts';
-import { driftHeadings } from './redovisning.ts';
+import { driftHeadings } from '../content/schema.ts';
 import type { Problems } from './problems.ts';
 import type { IdScope } from './ids.ts';
 import type {
