@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { compute, INDEX, plain, section } from '../helpers/fixture.ts';
+import { BUDGET_BLOCK_HEAD, compute, INDEX, plain, section } from '../helpers/fixture.ts';
 import { Diagnostics } from '../../src/diagnostics.ts';
 import { loadAndComputeFolder } from '../../src/model/build-model.ts';
 import type { Diagram, Driftredovisning, Internbudget, Report } from '../../src/model/types.ts';
@@ -20,13 +20,7 @@ import { diagramTableView, tableViews, viewContext } from '../../src/render/view
 const BUDGET = `
 rubrik: Ekonomi
 data:
-  - typ: internbudget
-    id: internbudget
-    enhet: tkr
-    kolumner:
-      - { id: budget-2023, rubrik: Budget 2023 }
-      - { id: forandring, rubrik: Förändring, förändring: { från: budget-2023, till: budget-2024 } }
-      - { id: budget-2024, rubrik: Budget 2024 }
+${BUDGET_BLOCK_HEAD}
     nettokostnad:
       rader:
         - { kod: 54, namn: Individ och familjeomsorg, budget-2023: -60698, budget-2024: -64268 }
