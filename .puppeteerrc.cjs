@@ -1,7 +1,7 @@
 // Puppeteer settings for kommunrapport.
 // When a system browser (Chromium, Chrome or Edge) is installed, puppeteer's own
 // Chrome download is skipped: machines without internet can still install, and the
-// build uses the system browser (see src/render/pdf/browser-path.ts, which checks the
+// build uses the system browser (see findBrowser in src/render/pdf/browser.ts, which checks the
 // same list).
 const { existsSync } = require('node:fs');
 const { systemBrowserCandidates } = require('./browser-candidates.cjs');

@@ -1,5 +1,5 @@
 // The one list of places where a system browser is looked for. Shared by
-// .puppeteerrc.cjs (install time) and src/render/pdf/browser-path.ts (build time).
+// .puppeteerrc.cjs (install time) and src/render/pdf/browser.ts (build time, findBrowser).
 const { join } = require('node:path');
 
 function systemBrowserCandidates(env = process.env, platform = process.platform) {

@@ -89,7 +89,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
     const files = [];
     if (values.html) {
-      const { comparisonHtml } = await import('../diff/render-html.ts');
+      const { comparisonHtml } = await import('../diff/andringsrapport.ts');
       files.push({ path: resolve(values.html), data: comparisonHtml(comparison, models) });
     }
     if (values.json) files.push({ path: resolve(values.json), data: comparisonJson(comparison) });

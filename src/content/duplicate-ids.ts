@@ -18,7 +18,6 @@ import type { SourceFile } from './source-file.ts';
 import { reportAt } from './validate.ts';
 
 type Path = (string | number)[];
-type Raw = Record<string, unknown>;
 
 interface Seen {
   source: SourceFile;

@@ -1,7 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
-import type { Inline, ProseBlock } from '../model/types.ts';
-import { isSafeLink } from '../model/types.ts';
+import { isSafeLink, type Inline, type ProseBlock } from './prose.ts';
 import type { Diagnostics } from '../diagnostics.ts';
 
 /** A paragraph that consists only of `[[block-id]]`: the place where a data block is printed. */

@@ -91,3 +91,13 @@ export const identifier = z
 export const color = z
   .string()
   .regex(/^#[0-9a-fA-F]{6}$/, { message: 'Förväntade en färg i formen #RRGGBB, t.ex. #005A8C.' });
+
+/** What every data block has: its id (for placing it and for charts' källa), a heading, a note under the table. */
+export const blockBase = {
+  id: identifier,
+  rubrik: text.optional(),
+  /** Explanatory note printed under the table. */
+  not: text.optional(),
+};
+
+export const amountUnit = z.enum(['tkr', 'mnkr']);

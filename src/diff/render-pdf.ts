@@ -8,7 +8,7 @@ import { launchBrowser } from '../render/pdf/browser.ts';
 import { printHtml } from '../render/pdf/render-pdf.ts';
 import { finishPdf } from '../render/pdf/finish.ts';
 import { headingTexts } from '../render/pdf/outline.ts';
-import { comparisonHtml, comparisonTitle } from './render-html.ts';
+import { comparisonHtml, comparisonTitle } from './andringsrapport.ts';
 import type { Comparison } from './types.ts';
 
 export async function comparisonPdf(c: Comparison, newer: readonly Report[] = []): Promise<Uint8Array> {

@@ -1,7 +1,55 @@
-/** Display text of targets and measured values: the same words in every output. */
-import type { MeasuredValue, Target, WrittenWords } from '../model/types.ts';
-import type { Outcome } from '../model/assessment/types.ts';
+/**
+ * Targets, measured values and outcomes as parsed from what the author typed
+ * (src/model/values.ts), and their display text: the same words in every output.
+ */
 import { EN_DASH, formatMeasure, formatNumber, NBSP, type FormatOptions } from './swedish.ts';
+
+/**
+ * The author's words around a number, kept for display: "Betyg 3,4 av 6" is
+ * 3,4 with `before` "Betyg" and scale 6; "800 kg/månad" is 800 with `after`
+ * " kg/månad"; "+1,4 %*" is 1,4 with `plus` and `after` "*".
+ */
+export interface WrittenWords {
+  before?: string;
+  /** Text after the number and unit, with its leading space if it had one. */
+  after?: string;
+  /** Typed with a plus sign ("+1,4 %"). */
+  plus?: true;
+  /** "X av Y": the Y of the scale (the value judged is X). */
+  scale?: { value: number; decimals?: number };
+}
+
+/** A value as measured: a number with unit, or text; possibly per sub-group. */
+export type MeasuredValue =
+  /** New indicator: "Nytt värde", or as written ("Ny indikator", "Ny VP indikator"). */
+  | { kind: 'nytt'; text?: string }
+  /** No baseline: "-" or "–", shown as "–". */
+  | { kind: 'ingen' }
+  | { kind: 'tal'; value: number; unit?: string; period?: string; decimals?: number; words?: WrittenWords }
+  | { kind: 'intervall'; from: number; to: number; unit?: '%'; period?: string; decimals?: number; words?: WrittenWords }
+  | { kind: 'text'; text: string; period?: string }
+  | { kind: 'grupper'; groups: { grupp: string; value: MeasuredValue }[] };
+
+/** A target, parsed from what the author typed. */
+export type Target =
+  | { kind: 'tal'; value: number; unit?: '%'; decimals?: number; words?: WrittenWords }
+  | { kind: 'gräns'; op: '>' | '<' | '≥' | '≤'; value: number; unit?: '%'; decimals?: number; words?: WrittenWords }
+  /** "10–15 %": met when the outcome lies inside. */
+  | { kind: 'intervall'; from: number; to: number; unit?: '%'; decimals?: number; words?: WrittenWords }
+  | { kind: 'riktning'; riktning: 'öka' | 'minska' | 'bibehålla' | 'öka/bibehålla' | 'minska/bibehålla' }
+  | { kind: 'samtliga' }
+  /** Ja or Nej; "Ja/Nej" (the answer form) is a Ja target written with its answer form (`svarsform`). */
+  | { kind: 'janej'; value: boolean; svarsform?: true }
+  | { kind: 'tolerans'; value: number; unit?: '%'; decimals?: number }
+  /** Free text ("enligt plan"): shown as written, cannot be used for assessment (a note says so). */
+  | { kind: 'text'; text: string }
+  | { kind: 'grupper'; groups: { grupp: string; target: Target }[] };
+
+/** An outcome as measured, parsed from what the author typed. */
+export type Outcome =
+  | { kind: 'tal'; value: number; unit?: '%'; kvinnor?: number; män?: number; decimals?: number }
+  | { kind: 'text'; text: string }
+  | { kind: 'grupper'; groups: { grupp: string; outcome: Outcome }[] };
 
 /** A number as the author typed it: with the decimals typed ("9,0 %"), else as many as it has (up to two). */
 function quantity(value: number, unit: string | undefined, format: FormatOptions, decimals?: number): string {

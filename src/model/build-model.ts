@@ -5,9 +5,9 @@
 import type { Diagnostics } from '../diagnostics.ts';
 import { readSpreadsheets, type Spreadsheets } from '../sources/files.ts';
 import { applyKoladaSnapshot } from '../sources/kolada/merge.ts';
-import { rememberImports } from '../sources/provenance.ts';
-import { loadReport, type LoadedBlock, type LoadedReport, type LoadedSection } from '../content/load.ts';
-import { isProseBlock, type Block, type Bedömningar, type DataBlock, type Indikatortabell, type Målområde, type Måltabell, type ProseBlock, type Report, type Resultatmål, type Section } from './types.ts';
+import { rememberImports } from './provenance.ts';
+import { loadReport, type LoadedBlock, type LoadedReport } from '../content/load.ts';
+import type { Bedömningar, DataBlock, Indikatortabell, Målområde, Måltabell, Report, Resultatmål, Section } from './types.ts';
 import type { BedömningarInput, IndikatortabellInput } from '../content/schema.ts';
 import type { Assessment, Rules } from './assessment/types.ts';
 import { countStatuses } from './assessment/summary.ts';
@@ -22,10 +22,9 @@ import { buildUppdrag } from './uppdrag.ts';
 import { buildGenericTable, buildTextTable } from './tables.ts';
 import { buildDiagram, chartDataAppendix, emptyDiagram } from './charts.ts';
 import { checkTargetYears, inputAssesses } from './target-years.ts';
-import { IdScope, slugify } from './ids.ts';
+import { IdScope } from './ids.ts';
+import { isProse, numberHeadings, placeBlocks, withHeadingIds } from './sections.ts';
 import { resolveVocabulary } from './vocabulary.ts';
-import { inlineText } from '../content/markdown.ts';
-import { nearest } from '../content/schema-helpers.ts';
 import type { FormatOptions } from '../format/swedish.ts';
 
 /**
@@ -186,83 +185,6 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
     },
     sections,
   };
-}
-
-function isProse(b: LoadedSection['body'][number]): b is ProseBlock {
-  return b.kind !== 'placement' && isProseBlock(b);
-}
-
-function withHeadingIds(blocks: ProseBlock[], ids: IdScope, prefix: string): ProseBlock[] {
-  return blocks.map((b) => (b.kind === 'heading' ? { ...b, id: ids.take(`${prefix}-${slugify(inlineText(b.content))}`) } : b));
-}
-
-/**
- * Numbered headings: sections 1, 2, 3 …, their "##" headings 1.1, 1.2, "###" 1.1.1 and
- * "####" 1.1.1.1. A skipped level counts as 0 ("#" then "###" gives 1.0.1), so a number's
- * depth always matches its heading's level. Appendices keep their "Bilaga N" and their
- * headings stay unnumbered; so do the förord's (it stands before section 1). Only the
- * section's own prose headings are numbered: not headings inside lists or quotes, nor the
- * headings a data block prints (uppdrag).
- */
-export function numberHeadings(sections: Section[]): void {
-  let section = 0;
-  for (const s of sections) {
-    if (s.bilaga !== undefined) continue;
-    s.nummer = String(++section);
-    // counters[0] counts "##" headings, [1] "###", [2] "####".
-    const counters = [0, 0, 0];
-    s.blocks = s.blocks.map((b) => {
-      if (b.kind !== 'heading') return b;
-      const depth = b.level - 2;
-      counters[depth]!++;
-      counters.fill(0, depth + 1);
-      return { ...b, nummer: [s.nummer, ...counters.slice(0, depth + 1)].join('.') };
-    });
-  }
-}
-
-/** Puts each data block where its `[[id]]` stands in the prose; blocks not placed follow the prose in front-matter order. */
-function placeBlocks(
-  section: LoadedSection,
-  computed: ReadonlyMap<string, DataBlock>,
-  allBlocks: Map<string, string>,
-  headingIds: IdScope,
-  sectionId: string,
-  diagnostics: Diagnostics,
-): Block[] {
-  const own = new Map(section.blocks.map((b) => [b.input.id, b]));
-  const placed = new Set<string>();
-  const out: Block[] = [];
-  for (const item of section.body) {
-    if (item.kind !== 'placement') {
-      out.push(...withHeadingIds([item], headingIds, sectionId));
-      continue;
-    }
-    const block = own.get(item.ref);
-    const fail = (message: string, hint: string) =>
-      diagnostics.error({ code: 'placering', file: section.source.displayPath, line: item.line, field: `[[${item.ref}]]`, message, hint });
-    if (!block) {
-      const elsewhere = allBlocks.get(item.ref);
-      if (elsewhere) {
-        fail(`Tabellen "${item.ref}" hör till ${elsewhere}, inte till det här avsnittet.`, 'Placera en tabell i det avsnitt där den anges under "data", eller flytta dess data hit.');
-      } else {
-        const suggestion = nearest(item.ref, [...own.keys()]);
-        fail(
-          `Det finns ingen tabell med id "${item.ref}" i avsnittets "data".${suggestion ? ` Menade du "${suggestion}"?` : ''}`,
-          own.size ? `Avsnittets tabeller: ${[...own.keys()].join(', ')}.` : 'Avsnittet har inga tabeller under "data".',
-        );
-      }
-      continue;
-    }
-    if (placed.has(item.ref)) {
-      fail(`Tabellen "${item.ref}" placeras två gånger.`, 'Ta bort den ena [[…]]-raden; en tabell visas en gång.');
-      continue;
-    }
-    placed.add(item.ref);
-    out.push(computed.get(block.input.id)!);
-  }
-  for (const block of section.blocks) if (!placed.has(block.input.id)) out.push(computed.get(block.input.id)!);
-  return out;
 }
 
 /** The assessments of every målområde (or övergripande mål): per goal, counts per status and måluppfyllelsegrad. */

@@ -8,7 +8,7 @@
  * Stated values are checked (allowing for rounding of published figures, see
  * amounts.ts); omitted ones are computed.
  */
-import type { DriftredovisningInput, InvesteringsredovisningInput } from '../content/schema.ts';
+import { driftHeadings, investmentHeadings, type DriftredovisningInput, type InvesteringsredovisningInput } from '../content/schema.ts';
 import type { Amount, DriftColumn, Driftredovisning, InvestmentColumn, Investeringsredovisning, Tecken } from './types.ts';
 import type { Problems } from './problems.ts';
 import { difference, mismatchMessage, reconcileRounded, roundingMessage, sumAmounts } from './amounts.ts';
@@ -16,12 +16,8 @@ import type { FormatOptions } from '../format/swedish.ts';
 
 type Path = (string | number)[];
 
-/** Column headings of the driftredovisning, from the report's year. */
-export function driftHeadings(år: string, föregåendeÅr: string): Record<DriftColumn, string> {
-  return { föregående_år: `Utfall ${föregåendeÅr}`, utfall: `Utfall ${år}`, budget: `Budget ${år}`, avvikelse: `Avvikelse ${år}` };
-}
-
-export const investmentHeadings: Record<InvestmentColumn, string> = { utfall: 'Utfall', budget: 'Budget', kvar: 'Kvar av årets budget' };
+/** The column headings belong to the content's tables (a spreadsheet's header row may use them too). */
+export { driftHeadings, investmentHeadings };
 
 /** Checks one identity and returns the cell: the stated value when there is one, else the computed. */
 function checked(

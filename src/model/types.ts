@@ -4,7 +4,10 @@
  * derived value is in here, computed once; renderers only place and format.
  */
 import type { AmountUnit, FormatOptions } from '../format/swedish.ts';
-import type { FontName, NetCostSign } from '../content/schema.ts';
+import type { MeasuredValue, Target } from '../format/values.ts';
+import type { DriftColumn, FontName, InvestmentColumn, NetCostSign } from '../content/schema.ts';
+import type { ProseBlock } from '../content/prose.ts';
+import type { KoladaUse } from '../sources/kolada/merge.ts';
 import type { Assessment, Outcome, Rules, Status, TrendResult, UppdragStatus } from './assessment/types.ts';
 import type { Labels, Vocabulary } from './vocabulary.ts';
 
@@ -19,15 +22,6 @@ export interface Report {
   sections: Section[];
   /** Outcomes filled in from the Kolada snapshot (kolada.yaml), when the report has one (src/sources/kolada/merge.ts). */
   kolada?: KoladaUse;
-}
-
-/** Which outcomes came from the Kolada snapshot, and when it was fetched. */
-export interface KoladaUse {
-  hämtad: string;
-  /** "0483 Katrineholm". */
-  kommun: string;
-  /** Per KPI, the years whose outcome came from the snapshot (not typed in the content). */
-  utfall: { kpi: string; år: string[] }[];
 }
 
 export interface ReportMeta {
@@ -89,32 +83,9 @@ export function isProseBlock(block: Block): block is ProseBlock {
 
 // ---------------------------------------------------------------- prose
 
-export type ProseBlock =
-  | {
-      kind: 'heading';
-      level: 2 | 3 | 4;
-      content: Inline[];
-      id: string;
-      /** "3.1.2" when numbered headings are on; set only on the headings of a numbered section (not appendices, not the förord). */
-      nummer?: string;
-    }
-  | { kind: 'paragraph'; content: Inline[] }
-  | { kind: 'list'; ordered: boolean; items: ProseBlock[][] }
-  | { kind: 'quote'; children: ProseBlock[] }
-  | { kind: 'image'; alt: string; mime: 'image/png' | 'image/jpeg'; data: Uint8Array; width: number; height: number };
-
-export type Inline =
-  | { kind: 'text'; text: string }
-  | { kind: 'strong'; children: Inline[] }
-  | { kind: 'em'; children: Inline[] }
-  | { kind: 'code'; text: string }
-  | { kind: 'link'; href: string; children: Inline[] }
-  | { kind: 'break' };
-
-/** Only web and mail links are printed as links; any other target (relative, file:, javascript:) as its text. */
-export function isSafeLink(href: string): boolean {
-  return /^(https?:|mailto:)/i.test(href);
-}
+/** Prose is what the content's Markdown parses into (src/content/prose.ts): the model carries it as it is. */
+export type { Inline, ProseBlock } from '../content/prose.ts';
+export { isSafeLink } from '../content/prose.ts';
 
 // ---------------------------------------------------------------- data blocks
 
@@ -226,46 +197,8 @@ export interface Ramförändring extends BlockCommon {
 
 // ---------------------------------------------------------------- goals
 
-/**
- * The author's words around a number, kept for display: "Betyg 3,4 av 6" is
- * 3,4 with `before` "Betyg" and scale 6; "800 kg/månad" is 800 with `after`
- * " kg/månad"; "+1,4 %*" is 1,4 with `plus` and `after` "*".
- */
-export interface WrittenWords {
-  before?: string;
-  /** Text after the number and unit, with its leading space if it had one. */
-  after?: string;
-  /** Typed with a plus sign ("+1,4 %"). */
-  plus?: true;
-  /** "X av Y": the Y of the scale (the value judged is X). */
-  scale?: { value: number; decimals?: number };
-}
-
-/** A value as measured: a number with unit, or text; possibly per sub-group. */
-export type MeasuredValue =
-  /** New indicator: "Nytt värde", or as written ("Ny indikator", "Ny VP indikator"). */
-  | { kind: 'nytt'; text?: string }
-  /** No baseline: "-" or "–", shown as "–". */
-  | { kind: 'ingen' }
-  | { kind: 'tal'; value: number; unit?: string; period?: string; decimals?: number; words?: WrittenWords }
-  | { kind: 'intervall'; from: number; to: number; unit?: '%'; period?: string; decimals?: number; words?: WrittenWords }
-  | { kind: 'text'; text: string; period?: string }
-  | { kind: 'grupper'; groups: { grupp: string; value: MeasuredValue }[] };
-
-/** A target, parsed from what the author typed. */
-export type Target =
-  | { kind: 'tal'; value: number; unit?: '%'; decimals?: number; words?: WrittenWords }
-  | { kind: 'gräns'; op: '>' | '<' | '≥' | '≤'; value: number; unit?: '%'; decimals?: number; words?: WrittenWords }
-  /** "10–15 %": met when the outcome lies inside. */
-  | { kind: 'intervall'; from: number; to: number; unit?: '%'; decimals?: number; words?: WrittenWords }
-  | { kind: 'riktning'; riktning: 'öka' | 'minska' | 'bibehålla' | 'öka/bibehålla' | 'minska/bibehålla' }
-  | { kind: 'samtliga' }
-  /** Ja or Nej; "Ja/Nej" (the answer form) is a Ja target written with its answer form (`svarsform`). */
-  | { kind: 'janej'; value: boolean; svarsform?: true }
-  | { kind: 'tolerans'; value: number; unit?: '%'; decimals?: number }
-  /** Free text ("enligt plan"): shown as written, cannot be used for assessment (a note says so). */
-  | { kind: 'text'; text: string }
-  | { kind: 'grupper'; groups: { grupp: string; target: Target }[] };
+/** Typed values, as parsed (values.ts) and shown (src/format/values.ts). */
+export type { MeasuredValue, Target, WrittenWords } from '../format/values.ts';
 
 export interface Indicator {
   id: string;
@@ -386,7 +319,7 @@ export interface Bedömningar extends BlockCommon {
 
 // ---------------------------------------------------------------- årsredovisning
 
-export type DriftColumn = 'föregående_år' | 'utfall' | 'budget' | 'avvikelse';
+export type { DriftColumn } from '../content/schema.ts';
 
 /**
  * Utfall against budget per verksamhetsområde, and the Summa row. negativ: costs negative, avvikelse = utfall − budget;
@@ -404,7 +337,7 @@ export interface Driftredovisning extends BlockCommon {
   summa: { rubrik: string; values: Record<DriftColumn, Amount> };
 }
 
-export type InvestmentColumn = 'utfall' | 'budget' | 'kvar';
+export type { InvestmentColumn } from '../content/schema.ts';
 
 /** Investment projects: kvar = budget − utfall, and the Summa row. */
 export interface Investeringsredovisning extends BlockCommon {

@@ -12,7 +12,7 @@
 import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BuildError, ExitCode } from '../diagnostics.ts';
-import { displayPath } from '../content/read-source.ts';
+import { displayPath } from '../display-path.ts';
 
 export interface OutputFile {
   path: string;

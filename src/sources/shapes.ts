@@ -4,7 +4,7 @@
  * the headings a header row may use for it, and whether it holds text or a number.
  */
 import { isRecord } from '../content/schema-helpers.ts';
-import { driftHeadings, investmentHeadings } from '../model/redovisning.ts';
+import { driftHeadings, investmentHeadings } from '../content/schema.ts';
 
 export type Path = (string | number)[];
 

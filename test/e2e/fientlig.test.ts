@@ -20,7 +20,7 @@ import { renderError } from '../../src/render/render-error.ts';
 import { BuildError, ExitCode } from '../../src/diagnostics.ts';
 import { docxParts, pdfPageTexts } from '../helpers/read-back.ts';
 import { hostileFolder } from '../helpers/hostile.ts';
-import { section } from '../helpers/fixture.ts';
+import { BUDGET_BLOCK_HEAD, section } from '../helpers/fixture.ts';
 
 let server: Server;
 const requests: string[] = [];
@@ -49,13 +49,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const budget = section(`rubrik: Ekonomi
 data:
-  - typ: internbudget
-    id: internbudget
-    enhet: tkr
-    kolumner:
-      - { id: budget-2023, rubrik: Budget 2023 }
-      - { id: forandring, rubrik: Förändring, förändring: { från: budget-2023, till: budget-2024 } }
-      - { id: budget-2024, rubrik: Budget 2024 }
+${BUDGET_BLOCK_HEAD}
     nettokostnad:
       rader:
         - { kod: 11, namn: "<script>fetch('${base}/skript')</script>", budget-2023: -1008, budget-2024: -1052 }

@@ -14,7 +14,7 @@ import { loadAndComputeFolder } from '../../src/model/build-model.ts';
 import { renderHtml } from '../../src/render/html/render-html.ts';
 import { join } from 'node:path';
 import { compareReports } from '../../src/diff/compare.ts';
-import { comparisonHtml } from '../../src/diff/render-html.ts';
+import { comparisonHtml } from '../../src/diff/andringsrapport.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;

@@ -64,6 +64,15 @@ export function compute(files: Record<string, string>, options: { index?: string
   return { report, diagnostics: diagnostics.items, errors: diagnostics.errors, dir };
 }
 
+/** The head of an internbudget block (id internbudget, tkr) with the columns Budget 2023, Förändring and Budget 2024, for a list under `data:`. */
+export const BUDGET_BLOCK_HEAD = `  - typ: internbudget
+    id: internbudget
+    enhet: tkr
+    kolumner:
+      - { id: budget-2023, rubrik: Budget 2023 }
+      - { id: forandring, rubrik: Förändring, förändring: { från: budget-2023, till: budget-2024 } }
+      - { id: budget-2024, rubrik: Budget 2024 }`;
+
 /** A section file with a front matter block and an optional body. */
 export function section(frontMatter: string, body = ''): string {
   return `---\n${frontMatter.trim()}\n---\n${body}`;

@@ -8,7 +8,7 @@ import type { TableSnapshot } from '../../src/review/snapshot.ts';
 import { matchItems } from '../../src/diff/match.ts';
 import { figureDifference } from '../../src/diff/words.ts';
 import { comparisonText, wordsText } from '../../src/diff/render-text.ts';
-import { comparisonHtml } from '../../src/diff/render-html.ts';
+import { comparisonHtml } from '../../src/diff/andringsrapport.ts';
 import type { Change, Comparison } from '../../src/diff/types.ts';
 import type { Report } from '../../src/model/types.ts';
 

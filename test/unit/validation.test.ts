@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compute, INDEX, section } from '../helpers/fixture.ts';
+import { BUDGET_BLOCK_HEAD, compute, INDEX, section } from '../helpers/fixture.ts';
 
 const budget = (rows: string, summa = '') =>
   section(`
 rubrik: Ekonomi
 data:
-  - typ: internbudget
-    id: internbudget
-    enhet: tkr
-    kolumner:
-      - { id: budget-2023, rubrik: Budget 2023 }
-      - { id: forandring, rubrik: Förändring, förändring: { från: budget-2023, till: budget-2024 } }
-      - { id: budget-2024, rubrik: Budget 2024 }
+${BUDGET_BLOCK_HEAD}
     kostnader:
       rader:
 ${rows}

@@ -68,8 +68,5 @@ export interface Rules {
   symboler: 'cirklar' | 'oxelösund';
 }
 
-/** An outcome as measured, parsed from what the author typed. */
-export type Outcome =
-  | { kind: 'tal'; value: number; unit?: '%'; kvinnor?: number; män?: number; decimals?: number }
-  | { kind: 'text'; text: string }
-  | { kind: 'grupper'; groups: { grupp: string; outcome: Outcome }[] };
+/** An outcome as measured, parsed from what the author typed (shown by src/format/values.ts). */
+export type { Outcome } from '../../format/values.ts';

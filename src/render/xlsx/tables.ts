@@ -7,7 +7,7 @@ import type { Report } from '../../model/types.ts';
 import { isProseBlock } from '../../model/types.ts';
 import { tableViews, viewContext, type CellNumber, type CellView, type TableView } from '../views/table-view.ts';
 import { sectionTitle } from '../views/document.ts';
-import { importSentence } from '../../sources/provenance.ts';
+import { importSentence } from '../../model/provenance.ts';
 
 export interface ReportTable {
   view: TableView;

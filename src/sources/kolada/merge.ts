@@ -12,7 +12,15 @@ import { formatNumber, parseSwedishNumber } from '../../format/swedish.ts';
 import { koladaMeasures } from './measures.ts';
 import { readSnapshot, SNAPSHOT_FILE } from './snapshot.ts';
 import type { YearOutcome } from './client.ts';
-import type { KoladaUse } from '../../model/types.ts';
+
+/** Which outcomes came from the Kolada snapshot, and when it was fetched. */
+export interface KoladaUse {
+  hämtad: string;
+  /** "0483 Katrineholm". */
+  kommun: string;
+  /** Per KPI, the years whose outcome came from the snapshot (not typed in the content). */
+  utfall: { kpi: string; år: string[] }[];
+}
 
 /** Fills in outcomes from kolada.yaml; returns which came from it, for the model (undefined without a snapshot). */
 export function applyKoladaSnapshot(report: LoadedReport, diagnostics: Diagnostics): KoladaUse | undefined {

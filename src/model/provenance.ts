@@ -4,9 +4,9 @@
  * from it stay the same whether a table was typed or read from a file; the
  * workbook names the file under "Källa".
  */
-import type { DataBlock, Report } from '../model/types.ts';
+import type { DataBlock, Report } from './types.ts';
 import type { LoadedReport } from '../content/load.ts';
-import type { ImportedRows } from './import.ts';
+import type { ImportedRows } from '../sources/import.ts';
 
 const imported = new WeakMap<DataBlock, ImportedRows[]>();
 
