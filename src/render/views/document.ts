@@ -62,13 +62,20 @@ export function statusLine(report: Report): string {
   return `UTKAST ${report.meta.datum}, ej antagen`;
 }
 
+/** A fact of the title page: its key (ours), its label (the municipality's word) and its value. */
+export interface TitlePageFact {
+  key: 'ordförande' | 'ansvarig chef' | 'förvaltning';
+  label: string;
+  value: string;
+}
+
 /** Label/value pairs for the title page, labelled in the municipality's words. */
-export function titlePageFacts(report: Report): { label: string; value: string }[] {
+export function titlePageFacts(report: Report): TitlePageFact[] {
   const { labels } = report.profile.ord;
-  const facts: { label: string; value: string }[] = [];
-  if (report.meta.ordförande) facts.push({ label: labels.ordförande, value: report.meta.ordförande });
-  if (report.meta.ansvarigChef) facts.push({ label: labels.ansvarig_chef, value: report.meta.ansvarigChef });
-  if (report.meta.förvaltning) facts.push({ label: labels.förvaltning, value: report.meta.förvaltning });
+  const facts: TitlePageFact[] = [];
+  if (report.meta.ordförande) facts.push({ key: 'ordförande', label: labels.ordförande, value: report.meta.ordförande });
+  if (report.meta.ansvarigChef) facts.push({ key: 'ansvarig chef', label: labels.ansvarig_chef, value: report.meta.ansvarigChef });
+  if (report.meta.förvaltning) facts.push({ key: 'förvaltning', label: labels.förvaltning, value: report.meta.förvaltning });
   return facts;
 }
 
@@ -93,7 +100,7 @@ export interface TitlePageView {
   /** The adoption decisions, or "UTKAST 2024-01-15, ej antagen". */
   status: string;
   /** Ordförande, ansvarig chef, förvaltning in the municipality's words; only those given. */
-  facts: { label: string; value: string }[];
+  facts: TitlePageFact[];
 }
 
 export function titlePageView(report: Report): TitlePageView {
