@@ -82,8 +82,8 @@ export function responsibilityLine(goal: Pick<ResultatGoal, 'huvudansvar' | 'med
   return responsibilityParts(goal).map((p) => `${p}.`).join(' ');
 }
 
-/** "Huvudansvar: VON", "Medansvariga: KS/KLF, STN": who answers for a resultatmål, one part per role. */
-export function responsibilityParts(goal: Pick<ResultatGoal, 'huvudansvar' | 'medansvariga'>): string[] {
+/** "Huvudansvar: VON", "Medansvarig: STN": who answers for a resultatmål, one part per role. */
+function responsibilityParts(goal: Pick<ResultatGoal, 'huvudansvar' | 'medansvariga'>): string[] {
   const parts: string[] = [];
   if (goal.huvudansvar) parts.push(`${fieldLabels.huvudansvar}: ${goal.huvudansvar}`);
   if (goal.medansvariga.length) parts.push(`${goal.medansvariga.length === 1 ? fieldLabels.medansvarig : fieldLabels.medansvariga}: ${goal.medansvariga.join(', ')}`);
