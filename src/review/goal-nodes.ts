@@ -10,7 +10,7 @@ import { slugify } from '../model/ids.ts';
 import { globalGoalLabel } from '../model/agenda2030.ts';
 import type { BlockView } from '../render/views/blocks.ts';
 import type { UppdragCardView } from '../render/views/goal-cards.ts';
-import { fieldLabels } from '../render/views/legend.ts';
+import { fieldLabels } from '../render/views/labels.ts';
 import { formatMeasured, formatOutcome, formatTarget } from '../format/values.ts';
 import type { FormatOptions } from '../format/swedish.ts';
 import type { Field, FieldKind, GoalGroup, GoalLevel, GoalNode } from './snapshot.ts';
@@ -27,20 +27,20 @@ export function goalGroup(block: DataBlock, view: BlockView, ctx: GoalContext): 
   const indicators = (goal: Goal) => goal.indikatorer.map((i) => indicatorNode(i, ctx, goal.text));
   const agenda = (goal: Pick<Goal, 'agenda2030'>) => field('uppgift', 'agenda2030', fieldLabels.agenda2030, goal.agenda2030.map(globalGoalLabel).join('; '));
   const ownGoal = (goal: Goal & { målområde?: { namn: string } }) =>
-    goalNode('mål', goal.id, goal.text, [field('uppgift', 'målområde', 'Målområde', goal.målområde?.namn), agenda(goal), ...assessmentFields(goal.bedömning, ctx)], [], indicators(goal));
+    goalNode('mål', goal.id, goal.text, [field('uppgift', 'målområde', fieldLabels.målområde, goal.målområde?.namn), agenda(goal), ...assessmentFields(goal.bedömning, ctx)], [], indicators(goal));
   switch (block.kind) {
     case 'målområde':
       return {
         blockId: block.id,
         kind: block.kind,
-        rubrik: `Målområde: ${block.namn}`,
+        rubrik: `${fieldLabels.målområde}: ${block.namn}`,
         nodes: [
           ...block.kfMål.map((kf) =>
             goalNode('kf-mål', kf.id, kf.text, [
               field('uppgift', 'uppföljning', 'Uppföljning', kf.uppföljning),
               field('uppgift', 'ansvariga', ctx.ord.labels.ansvariga, kf.ansvariga.join(', ')),
               field('uppgift', 'anmärkning', 'Anmärkning', kf.anmärkning),
-              field('uppgift', 'beslutat-av', 'Beslutat av', kf.beslutatAv),
+              field('uppgift', 'beslutat-av', fieldLabels.beslutatAv, kf.beslutatAv),
               agenda(kf),
               ...assessmentFields(kf.bedömning, ctx),
             ], [], [...indicators(kf), ...kf.nämndmål.map((nm) => goalNode('nämndmål', nm.id, nm.text, [agenda(nm), ...assessmentFields(nm.bedömning, ctx)], [], indicators(nm)))]),
@@ -54,7 +54,7 @@ export function goalGroup(block: DataBlock, view: BlockView, ctx: GoalContext): 
       return {
         blockId: block.id,
         kind: block.kind,
-        rubrik: `Övergripande mål: ${block.övergripandeMål}`,
+        rubrik: `${fieldLabels.övergripandeMål}: ${block.övergripandeMål}`,
         nodes: block.mål.map((m) =>
           goalNode('resultatmål', m.id, m.text, [
             field('uppgift', 'huvudansvar', fieldLabels.huvudansvar, m.huvudansvar),

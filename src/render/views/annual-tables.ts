@@ -8,7 +8,7 @@ import { formatNumber, formatPercent } from '../../format/swedish.ts';
 import { formatTarget } from '../../format/values.ts';
 import { legendOrder } from '../symbols.ts';
 import { assessmentCell, cellNumber, koladaUrl, outcomeCell, text, trendCell, type CellView, type HeaderCellView, type RowKind, type RowView, type TableView, type ViewContext } from './cells.ts';
-import { fieldLabels } from './legend.ts';
+import { fieldLabels } from './labels.ts';
 import { amountCell, amountWidths, signNote } from './budget-tables.ts';
 
 const amountColumnsHead = (first: string, headings: string[]): HeaderCellView[][] => [
@@ -131,7 +131,7 @@ export function indikatortabellView(b: Indikatortabell, ctx: ViewContext): Table
     widths: [10, 15, 19, ...Array.from({ length: years }, () => 16 / years), 9.5, 7, 10.5, 13].map((w) => Math.round(w * 100) / 100),
     head: [
       [
-        { text: 'Övergripande mål', align: 'left', scope: 'col' },
+        { text: fieldLabels.övergripandeMål, align: 'left', scope: 'col' },
         { text: 'Resultatmål', align: 'left', scope: 'col' },
         { text: 'Indikator', align: 'left', scope: 'col' },
         ...b.år.map((y) => ({ text: `${ctx.ord.labels.utfall} ${y}`, align: 'right' as const, scope: 'col' as const })),

@@ -6,11 +6,12 @@ import { legendOrder, symbolWord } from '../symbols.ts';
 import { defaultVocabulary, type Vocabulary } from '../../model/vocabulary.ts';
 import { assessmentCell, cellNumber, text, type RowView, type TableView, type ViewContext } from './cells.ts';
 import { goalLevelName } from './goal-tables.ts';
+import { fieldLabels } from './labels.ts';
 
 /** Counts per status per målområde, with måluppfyllelsegrad; or, with "visa: mål", each goal and its assessment per målområde. */
 export function bedömningarViews(b: Bedömningar, ctx: ViewContext): TableView[] {
   const level = goalLevelName(b.nivå, ctx);
-  const areaWord = b.nivå === 'resultatmål' ? 'Övergripande mål' : 'Målområde';
+  const areaWord = b.nivå === 'resultatmål' ? fieldLabels.övergripandeMål : fieldLabels.målområde;
   if (b.visa === 'mål') {
     const goalWord = level.charAt(0).toUpperCase() + level.slice(1);
     return b.områden.map((o, i) => ({

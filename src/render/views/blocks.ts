@@ -9,7 +9,7 @@ import { countSentences, goalLevelName, kfMålLine, kfMålView, tableViews } fro
 import { withBlockLabels } from './goal-tables.ts';
 import { viewContext, type TableView, type ViewContext } from './cells.ts';
 import { resultatmålCards, uppdragView, type ResultatmålCardView, type UppdragBlockView } from './goal-cards.ts';
-import { fieldLabels } from './legend.ts';
+import { fieldLabels } from './labels.ts';
 import { documentFacts, sectionTitle, titlePageView, tocEntries, type DocumentFacts, type TitlePageView, type TocEntry } from './document.ts';
 
 /** The HTML class of each kind of block (part of the view, so one partial serves every table block). */

@@ -9,7 +9,8 @@ import { contrastRatio } from '../../content/contrast.ts';
 import { globalGoal } from '../../model/agenda2030.ts';
 import { legendOrder, symbolWord, type SymbolRef } from '../symbols.ts';
 import type { Vocabulary } from '../../model/vocabulary.ts';
-import { fieldLabels, legendView, type LegendView } from './legend.ts';
+import { fieldLabels } from './labels.ts';
+import { legendView, type LegendView } from './legend.ts';
 
 /** A labelled fact of a card; one with an empty value is not printed. */
 export interface FactView {

@@ -6,20 +6,7 @@
 import type { Vocabulary } from '../../model/vocabulary.ts';
 import { symbolWord, type SymbolRef } from '../symbols.ts';
 import type { TableView } from './cells.ts';
-
-/** The fixed words the views print around the municipality's own (those come from the vocabulary). */
-export const fieldLabels = {
-  legend: 'Teckenförklaring',
-  huvudansvar: 'Huvudansvar',
-  medansvarig: 'Medansvarig',
-  medansvariga: 'Medansvariga',
-  slutdatum: 'Slutdatum',
-  status: 'Status',
-  område: 'Område',
-  agenda2030: 'Agenda 2030',
-  kommentar: 'Kommentar',
-  totalt: 'Totalt',
-} as const;
+import { fieldLabels } from './labels.ts';
 
 export interface LegendEntry {
   symbol: SymbolRef;
