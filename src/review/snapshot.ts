@@ -15,7 +15,7 @@ import { isProseBlock } from '../model/types.ts';
 import { reportView, type ReportView } from '../render/views/blocks.ts';
 import type { TitlePageFact } from '../render/views/document.ts';
 import type { FormatOptions } from '../format/swedish.ts';
-import { assertNever, goalGroup } from './goal-nodes.ts';
+import { goalGroup } from './goal-nodes.ts';
 import { tableSnapshot } from './table-snapshot.ts';
 import { proseItems } from './prose-items.ts';
 
@@ -188,33 +188,29 @@ export function snapshot(report: Report, view: ReportView = reportView(report)):
   return { id: report.id, titel: facts.title, format, meta, sections };
 }
 
-/** Which tables hold figures of their own. A new block kind must be placed here (TypeScript says so). */
-export function tableRole(block: DataBlock): TableRole {
-  switch (block.kind) {
-    case 'internbudget':
-    case 'investeringsbudget':
-    case 'ramförändring':
-    case 'nyckeltal':
-    case 'utvecklingsarbete':
-    case 'fokusområden':
-    case 'tabell':
-    case 'driftredovisning':
-    case 'investeringsredovisning':
-    case 'personalnyckeltal':
-      return 'siffror';
-    // The counts per status are figures of the report; a list of goals with their assessments repeats the goals' own.
-    case 'bedömningar':
-      return block.visa === 'mål' ? 'avledd' : 'siffror';
-    case 'målområde':
-    case 'måltabell':
-    case 'resultatmål':
-    case 'uppdrag':
-      return 'mål';
-    case 'indikatortabell':
-    case 'diagram':
-      return 'avledd';
-    default:
-      return assertNever(block);
-  }
-}
+/** Which tables hold figures of their own, per kind of block. A new block kind must be placed here (TypeScript says so). */
+const tableRoles: { [K in DataBlock['kind']]: TableRole | ((block: Extract<DataBlock, { kind: K }>) => TableRole) } = {
+  internbudget: 'siffror',
+  investeringsbudget: 'siffror',
+  ramförändring: 'siffror',
+  nyckeltal: 'siffror',
+  utvecklingsarbete: 'siffror',
+  fokusområden: 'siffror',
+  tabell: 'siffror',
+  driftredovisning: 'siffror',
+  investeringsredovisning: 'siffror',
+  personalnyckeltal: 'siffror',
+  // The counts per status are figures of the report; a list of goals with their assessments repeats the goals' own.
+  bedömningar: (block) => (block.visa === 'mål' ? 'avledd' : 'siffror'),
+  målområde: 'mål',
+  måltabell: 'mål',
+  resultatmål: 'mål',
+  uppdrag: 'mål',
+  indikatortabell: 'avledd',
+  diagram: 'avledd',
+};
 
+export function tableRole(block: DataBlock): TableRole {
+  const role = tableRoles[block.kind] as TableRole | ((block: DataBlock) => TableRole);
+  return typeof role === 'function' ? role(block) : role;
+}
