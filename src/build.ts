@@ -1,7 +1,9 @@
 /**
- * The whole pipeline on one screen:
- *   content folder → load & validate → computed model → HTML / PDF / DOCX → output folder.
- * The CLI and the tests both call build().
+ * The whole pipeline on one screen, one line per stage for each report:
+ *   load → model → validate → views → render → write
+ * (content folder → checked content → computed model → a report without errors →
+ * every block laid out once → HTML / PDF / DOCX / XLSX / review text / JSON in
+ * memory → output folder). The CLI and the tests both call build().
  */
 import { join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer';
@@ -9,9 +11,10 @@ import { BuildError, Diagnostics, type Diagnostic } from './diagnostics.ts';
 import { defaultJobs, runBounded } from './batch/pool.ts';
 import { inShard, type Shard } from './batch/shard.ts';
 import { displayPath, findReportFolders } from './content/load.ts';
-import { loadAndCompute } from './model/build-model.ts';
-import { readSpreadsheets, type Spreadsheets } from './sources/files.ts';
+import { computeModel, loadContent, validated } from './model/build-model.ts';
+import { readSpreadsheets } from './sources/files.ts';
 import type { Report } from './model/types.ts';
+import { reportView, type ReportView } from './render/views/blocks.ts';
 import { reviewText } from './review/text.ts';
 import { serializeModelJson } from './review/json.ts';
 import { writeAtomically, type OutputFile } from './output/write.ts';
@@ -101,17 +104,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await runBounded(folders, options.jobs ?? defaultJobs(), async (folder, i) => {
       const result = results[i]!;
       progress({ kind: 'påbörjad', report: folder });
-      // The model lives only inside this call: released before the job takes its next report.
-      const report = loadSafely(join(contentDir, folder), perReport[i]!, await readSpreadsheets(join(contentDir, folder)));
+      // The model and its views live only inside this call: released before the job takes its next report.
+      const dir = join(contentDir, folder);
+      const messages = perReport[i]!;
+      const spreadsheets = await readSpreadsheets(dir);
+      const report = safely(dir, messages, () => {
+        const errorsBefore = messages.errors.length;
+        const content = loadContent(dir, messages, spreadsheets); // load
+        const model = content && computeModel(content, messages); // model
+        return model && validated(model, messages, errorsBefore); // validate
+      });
       result.title = report?.meta.titel;
       result.ok = report !== undefined;
       progress({ kind: 'kontrollerad', report: folder, ok: result.ok });
       if (!report || !cache) return;
       try {
-        const files = await renderReport(report, formats, outDir, cache, browser, print, result.reused, progress).catch((err: unknown) => {
+        const views = reportView(report); // views
+        const files = await renderReport(report, views, formats, outDir, cache, browser, print, result.reused, progress).catch((err: unknown) => {
           throw renderError(err, report.id);
-        });
-        await writeAtomically(files);
+        }); // render
+        await writeAtomically(files); // write
         result.written = files.map((f) => f.path);
         progress({ kind: 'skriven', report: report.id });
       } catch (err) {
@@ -133,10 +145,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return { reports: results, diagnostics: diagnostics.items, ok: !diagnostics.hasErrors && !failed };
 }
 
-/** Loads and computes one report; an unexpected failure becomes a message about that report instead of a crash. */
-function loadSafely(dir: string, diagnostics: Diagnostics, spreadsheets: Spreadsheets | undefined): Report | undefined {
+/** Loads, computes and validates one report; an unexpected failure becomes a message about that report instead of a crash. */
+function safely(dir: string, diagnostics: Diagnostics, stages: () => Report | undefined): Report | undefined {
   try {
-    return loadAndCompute(dir, diagnostics, spreadsheets);
+    return stages();
   } catch (err) {
     diagnostics.error({
       code: 'oväntat-fel',
@@ -204,9 +216,10 @@ async function printWithRetry(
   }
 }
 
-/** Stage 3: every requested format of one report, in memory; nothing is written until all succeed. */
+/** The render stage: every requested format of one report, in memory, from its views; nothing is written until all succeed. */
 async function renderReport(
   report: Report,
+  views: ReportView,
   formats: readonly Format[],
   outDir: string,
   cache: BuildCache,
@@ -222,12 +235,12 @@ async function renderReport(
     return file;
   };
   const { renderHtml } = await renderers.html();
-  const html = renderHtml(report);
+  const html = renderHtml(report, {}, views);
   // The web page has a CSV download under each table; the page printed to PDF has none.
-  if (formats.includes('html')) jobs.push(Promise.resolve(done('html', { path: path('html'), data: renderHtml(report, { downloads: { reportId: report.id } }) })));
-  if (formats.includes('xlsx')) jobs.push(renderers.xlsx().then((m) => m.renderWorkbook(report)).then((data) => done('xlsx', { path: path('xlsx'), data })));
-  if (formats.includes('docx')) jobs.push(renderers.docx().then((m) => m.renderDocx(report)).then((data) => done('docx', { path: path('docx'), data })));
-  if (formats.includes('granskning')) jobs.push(Promise.resolve(done('granskning', { path: path('granskning.txt'), data: reviewText(report) })));
+  if (formats.includes('html')) jobs.push(Promise.resolve(done('html', { path: path('html'), data: renderHtml(report, { downloads: { reportId: report.id } }, views) })));
+  if (formats.includes('xlsx')) jobs.push(renderers.xlsx().then((m) => m.renderWorkbook(report, views)).then((data) => done('xlsx', { path: path('xlsx'), data })));
+  if (formats.includes('docx')) jobs.push(renderers.docx().then((m) => m.renderDocx(report, views)).then((data) => done('docx', { path: path('docx'), data })));
+  if (formats.includes('granskning')) jobs.push(Promise.resolve(done('granskning', { path: path('granskning.txt'), data: reviewText(report, views) })));
   if (formats.includes('json')) jobs.push(Promise.resolve(done('json', { path: path('modell.json'), data: serializeModelJson(report) })));
   if (formats.includes('pdf')) {
     const file = `${report.id}.pdf`;

@@ -1,16 +1,16 @@
 /**
- * Stage 2: from validated content to the computed report model. Every block
- * is computed here, in one explicit order, and placed in its section's prose.
+ * From a report folder to the computed model, in the stages build.ts shows
+ * one per line: load (loadContent), model (computeModel: every block computed
+ * here, in one explicit order, and placed in its section's prose) and
+ * validate (validated).
  */
 import type { Diagnostics } from '../diagnostics.ts';
 import { readSpreadsheets, type Spreadsheets } from '../sources/files.ts';
 import { applyKoladaSnapshot } from '../sources/kolada/merge.ts';
 import { rememberImports } from './provenance.ts';
 import { loadReport, type LoadedBlock, type LoadedReport } from '../content/load.ts';
-import type { Bedömningar, DataBlock, Indikatortabell, Målområde, Måltabell, Report, Resultatmål, Section } from './types.ts';
-import type { BedömningarInput, IndikatortabellInput } from '../content/schema.ts';
-import type { Assessment, Rules } from './assessment/types.ts';
-import { countStatuses } from './assessment/summary.ts';
+import type { DataBlock, Målområde, Måltabell, Report, Resultatmål, Section } from './types.ts';
+import type { Rules } from './assessment/types.ts';
 import { problemsFor } from './problems.ts';
 import { buildInternbudget } from './internbudget.ts';
 import { buildInvesteringsbudget } from './investeringsbudget.ts';
@@ -21,25 +21,55 @@ import { buildPersonalnyckeltal } from './personal.ts';
 import { buildUppdrag } from './uppdrag.ts';
 import { buildGenericTable, buildTextTable } from './tables.ts';
 import { buildDiagram, chartDataAppendix, emptyDiagram } from './charts.ts';
+import { buildBedömningar, buildIndikatortabell } from './overviews.ts';
 import { checkTargetYears, inputAssesses } from './target-years.ts';
 import { IdScope } from './ids.ts';
 import { isProse, numberHeadings, placeBlocks, withHeadingIds } from './sections.ts';
 import { resolveVocabulary } from './vocabulary.ts';
 import type { FormatOptions } from '../format/swedish.ts';
 
+/** A report folder as read: its content, and the Kolada outcomes merged into it (when it has a kolada.yaml). */
+export interface LoadedContent {
+  loaded: LoadedReport;
+  kolada: Report['kolada'];
+}
+
 /**
- * Stages 1 and 2 for one report folder: load and validate, then compute. Blocks with schema errors are left
- * out and the rest computed, so that one run reports both kinds of error. Undefined when there were errors.
+ * Stage 1, load: the folder's files read and parsed, every value checked against its schema as it is read
+ * (content/load.ts), and the outcomes of kolada.yaml merged. Blocks with schema errors are left out; undefined
+ * when the report cannot be read as a whole.
  */
-export function loadAndCompute(reportDir: string, diagnostics: Diagnostics, spreadsheets?: Spreadsheets): Report | undefined {
-  const before = diagnostics.errors.length;
+export function loadContent(reportDir: string, diagnostics: Diagnostics, spreadsheets?: Spreadsheets): LoadedContent | undefined {
   const loaded = loadReport(reportDir, diagnostics, spreadsheets);
   if (!loaded) return undefined;
-  const kolada = applyKoladaSnapshot(loaded, diagnostics);
+  return { loaded, kolada: applyKoladaSnapshot(loaded, diagnostics) };
+}
+
+/** Stage 2, model: every figure and judgement computed once, also when some blocks were left out for errors. */
+export function computeModel({ loaded, kolada }: LoadedContent, diagnostics: Diagnostics): Report {
   const report = buildModel(loaded, diagnostics);
   if (kolada) report.kolada = kolada;
   rememberImports(loaded, report);
-  return diagnostics.errors.length > before ? undefined : report;
+  return report;
+}
+
+/**
+ * Stage 3, validate: the report when neither loading nor computing it found an error since `errorsBefore`,
+ * else nothing (the schema's and the model's errors are told together, in one run).
+ */
+export function validated(report: Report, diagnostics: Diagnostics, errorsBefore: number): Report | undefined {
+  return diagnostics.errors.length > errorsBefore ? undefined : report;
+}
+
+/**
+ * Load, model and validate for one report folder (build.ts shows each stage on its own line).
+ * Undefined when there were errors.
+ */
+export function loadAndCompute(reportDir: string, diagnostics: Diagnostics, spreadsheets?: Spreadsheets): Report | undefined {
+  const before = diagnostics.errors.length;
+  const content = loadContent(reportDir, diagnostics, spreadsheets);
+  if (!content) return undefined;
+  return validated(computeModel(content, diagnostics), diagnostics, before);
 }
 
 /** loadAndCompute with the folder's workbooks read first, as the build and diff:report do. */
@@ -185,48 +215,4 @@ export function buildModel(loaded: LoadedReport, diagnostics: Diagnostics): Repo
     },
     sections,
   };
-}
-
-/** The assessments of every målområde (or övergripande mål): per goal, counts per status and måluppfyllelsegrad. */
-function buildBedömningar(input: BedömningarInput, målområden: readonly Målområde[], måltabeller: readonly Måltabell[], resultatmål: readonly Resultatmål[]): Bedömningar {
-  type Goal = { text: string; bedömning: Assessment };
-  const assessed = <T extends { text: string; bedömning?: Assessment }>(goals: readonly T[]): Goal[] =>
-    goals.flatMap((g) => (g.bedömning ? [{ text: g.text, bedömning: g.bedömning }] : []));
-  let groups: { namn: string; goals: Goal[] }[];
-  if (input.nivå === 'resultatmål') {
-    // Several blocks may follow up the same övergripande mål: one group per name, in order of appearance.
-    const byName = new Map<string, Goal[]>();
-    for (const r of resultatmål) byName.set(r.övergripandeMål, [...(byName.get(r.övergripandeMål) ?? []), ...assessed(r.mål)]);
-    groups = [...byName].map(([namn, goals]) => ({ namn, goals }));
-  } else if (input.nivå === 'mål') {
-    // A måltabell's goals count under the målområde they refer to, the rest under the table's heading.
-    const byName = new Map<string, Goal[]>(målområden.map((m) => [m.namn, assessed(m.mål)]));
-    for (const t of måltabeller) for (const g of t.mål) {
-      const namn = g.målområde?.namn ?? t.rubrik;
-      byName.set(namn, [...(byName.get(namn) ?? []), ...assessed([g])]);
-    }
-    groups = [...byName].map(([namn, goals]) => ({ namn, goals }));
-  } else {
-    groups = målområden.map((m) => ({
-      namn: m.namn,
-      goals: input.nivå === 'kf-mål' ? assessed(m.kfMål) : assessed(m.kfMål.flatMap((kf) => kf.nämndmål)),
-    }));
-  }
-  const områden = groups.map((g) => ({ ...g, summary: countStatuses(g.goals.map((x) => x.bedömning)) }));
-  return {
-    kind: 'bedömningar',
-    id: input.id,
-    rubrik: input.rubrik,
-    not: input.not,
-    nivå: input.nivå,
-    visa: input.visa,
-    områden: områden.filter((o) => o.goals.length > 0),
-    totalt: countStatuses(områden.flatMap((o) => o.goals.map((g) => g.bedömning))),
-  };
-}
-
-/** The indicator table of the årsredovisning: every resultatmål's indicators, outcomes for the chosen years. */
-function buildIndikatortabell(input: IndikatortabellInput, år: number, resultatmål: readonly Resultatmål[]): Indikatortabell {
-  const years = (input.år ?? [år - 2, år - 1, år]).map(String);
-  return { kind: 'indikatortabell', id: input.id, rubrik: input.rubrik, not: input.not, år: years, områden: [...resultatmål] };
 }

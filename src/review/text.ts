@@ -6,10 +6,11 @@
  * outcomes and assessments as words). No page numbers, no layout.
  */
 import type { Report } from '../model/types.ts';
+import { reportView, type ReportView } from '../render/views/blocks.ts';
 import { goalLevelNames, proseLine, snapshot, type GoalGroup, type GoalNode, type ReportSnapshot, type TableSnapshot } from './snapshot.ts';
 
-export function reviewText(report: Report): string {
-  return snapshotText(snapshot(report));
+export function reviewText(report: Report, view: ReportView = reportView(report)): string {
+  return snapshotText(snapshot(report, view));
 }
 
 export function snapshotText(snap: ReportSnapshot): string {

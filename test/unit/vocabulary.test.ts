@@ -63,7 +63,7 @@ etiketter:
     expect(errors).toEqual([]);
     const [view] = tableViews(report!.sections[0]!.blocks[0] as Målområde, viewContext(report!));
     expect(view!.head.flat().map((h) => h.text)).toEqual(['KF-mål', 'Kommunstyrelsens mål', 'Indikator', 'Ingående värde', 'Riktvärde', '2024', '2025', '2026']);
-    expect(titlePageFacts(report!)).toEqual([{ label: 'Ansvarig kontorschef', value: 'Per Provsson' }]);
+    expect(titlePageFacts(report!)).toEqual([{ key: 'ansvarig chef', label: 'Ansvarig kontorschef', value: 'Per Provsson' }]);
     const text = snapshotText(snapshot(report!));
     expect(text).toContain('Ansvarig kontorschef: Per Provsson');
     expect(text).toContain('Riktvärde 2025: 120');

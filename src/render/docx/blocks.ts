@@ -1,11 +1,9 @@
-/** Blocks of a section as Word content, in the order and look of the HTML partials (templates/gemensamt/partials). */
+/** Block views (src/render/views/blocks.ts) as Word content, in the order and look of the HTML partials (templates/gemensamt/partials). */
 import { HeadingLevel, Paragraph, ShadingType, TextRun, type ParagraphChild, type Table } from 'docx';
-import { isProseBlock, type Block, type DataBlock, type Report, type Resultatmål, type Uppdrag } from '../../model/types.ts';
-import { withBlockLabels } from '../views/goal-tables.ts';
-import { countSentences, kfMålLine, kfMålView, goalLevelName, tableViews, type ViewContext } from '../views/table-view.ts';
-import { assessmentNote, groupByArea, responsibilityLine, tagTextColour } from '../views/goal-cards.ts';
-import { globalGoal } from '../../model/agenda2030.ts';
-import { symbolWord, type SymbolRef } from '../symbols.ts';
+import type { Report } from '../../model/types.ts';
+import type { TableView, ViewContext } from '../views/cells.ts';
+import type { BlockView } from '../views/blocks.ts';
+import type { CommentsView, ResultatmålCardView, SymbolFactView, UppdragBlockView } from '../views/goal-cards.ts';
 import { headingParagraph, proseParagraphs, type ProseState } from './prose.ts';
 import { LIST_BULLET, SIZE, hex, type Orientation } from './styles.ts';
 import { symbolRun, tableElements, type SymbolImages } from './tables.ts';
@@ -31,8 +29,8 @@ export class Body {
   }
 }
 
-function tables(block: DataBlock, ctx: DocxContext, body: Body): void {
-  for (const view of tableViews(block, ctx.view)) {
+function tables(views: readonly TableView[], ctx: DocxContext, body: Body): void {
+  for (const view of views) {
     // Wide tables get landscape pages of their own, as in the PDF.
     const orientation: Orientation = view.wide ? 'landscape' : 'portrait';
     const { elements, caption } = tableElements(view, ctx.report.profile, ctx.images, orientation);
@@ -43,50 +41,48 @@ function tables(block: DataBlock, ctx: DocxContext, body: Body): void {
 
 const bullet = (instance: number, children: TextRun[]) => new Paragraph({ numbering: { reference: LIST_BULLET, level: 0, instance }, children });
 
-export function addBlock(block: Block, ctx: DocxContext, body: Body): void {
-  if (isProseBlock(block)) {
-    body.add(proseParagraphs([block], ctx.prose));
+/** One block view as Word content, in the order of its HTML partial. */
+export function addBlock(view: BlockView, ctx: DocxContext, body: Body): void {
+  if (view.kind === 'prose') {
+    body.add(proseParagraphs([view.block], ctx.prose));
     return;
   }
-  switch (block.kind) {
+  switch (view.kind) {
     case 'målområde': {
-      if (block.beskrivning) body.add([new Paragraph({ children: [new TextRun({ text: block.beskrivning, italics: true, size: SIZE.body + 2 })] })]);
-      // With assessments the KF-mål are listed in a table with their status instead.
-      if (!kfMålView(block, ctx.view) && block.kfMål.length) {
+      if (view.beskrivning) body.add([new Paragraph({ children: [new TextRun({ text: view.beskrivning, italics: true, size: SIZE.body + 2 })] })]);
+      if (view.kfMål.items.length) {
         const instance = ++ctx.prose.instance;
         body.add([
           new Paragraph({
             keepNext: true,
             spacing: { before: 200, after: 80 },
-            children: [new TextRun({ text: withBlockLabels(ctx.view, block.etiketter).ord.labels.kommunfullmäktiges_mål, bold: true, color: hex(ctx.report.profile.färger.primär) })],
+            children: [new TextRun({ text: view.kfMål.label, bold: true, color: hex(ctx.report.profile.färger.primär) })],
           }),
-          ...block.kfMål.map((kf) => bullet(instance, [new TextRun(kfMålLine(kf))])),
+          ...view.kfMål.items.map((line) => bullet(instance, [new TextRun(line)])),
         ]);
       }
-      tables(block, ctx, body);
+      tables(view.tables, ctx, body);
       return;
     }
     case 'bedömningar': {
-      tables(block, ctx, body);
-      if (block.visa === 'mål') return;
-      const level = goalLevelName(block.nivå, ctx.view);
+      tables(view.tables, ctx, body);
+      if (view.counts.length === 0) return;
       const instance = ++ctx.prose.instance;
-      const line = (namn: string, sentences: string[]) => bullet(instance, [new TextRun({ text: `${namn}: `, bold: true }), new TextRun(`${sentences.join(', ')}.`)]);
-      body.add([...block.områden.map((o) => line(o.namn, countSentences(o.summary, level, ctx.view.ord))), line('Totalt', countSentences(block.totalt, level, ctx.view.ord))]);
+      body.add(view.counts.map((c) => bullet(instance, [new TextRun({ text: `${c.namn}: `, bold: true }), new TextRun(`${c.sentences.join(', ')}.`)])));
       return;
     }
     case 'uppdrag':
-      body.add(uppdragParagraphs(block, ctx));
+      body.add(uppdragParagraphs(view, ctx));
       return;
     case 'resultatmål':
-      body.add(resultatmålParagraphs(block, ctx));
+      body.add(resultatmålParagraphs(view.cards, ctx));
       return;
     case 'diagram':
-      if (block.visa !== 'tabell') body.add(chartParagraphs(block, ctx.report.profile));
-      tables(block, ctx, body);
+      if (view.chart) body.add(chartParagraphs(view.chart, ctx.report.profile));
+      tables(view.tables, ctx, body);
       return;
-    default:
-      tables(block, ctx, body);
+    case 'tabeller':
+      tables(view.tables, ctx, body);
   }
 }
 
@@ -94,70 +90,65 @@ export function addBlock(block: Block, ctx: DocxContext, body: Body): void {
 const fact = (label: string, value: ParagraphChild[]) =>
   new Paragraph({ keepNext: true, spacing: { after: 40 }, children: [new TextRun({ text: `${label}: `, bold: true }), ...value] });
 
-const symbolFact = (label: string, ref: SymbolRef, ctx: DocxContext, extra: ParagraphChild[] = []) =>
-  fact(label, [symbolRun(ref, ctx.images, symbolWord(ref, ctx.report.profile.ord)), new TextRun(` ${symbolWord(ref, ctx.report.profile.ord)}`), ...extra]);
+const symbolFact = (f: SymbolFactView, ctx: DocxContext, extra: ParagraphChild[] = []) =>
+  fact(f.label, [symbolRun(f.symbol, ctx.images, f.word), new TextRun(` ${f.word}`), ...extra]);
 
-function comments(items: readonly string[], ctx: DocxContext): Paragraph[] {
-  if (items.length === 0) return [];
+function comments(view: CommentsView, ctx: DocxContext): Paragraph[] {
+  if (view.items.length === 0) return [];
   const instance = ++ctx.prose.instance;
   return [
-    new Paragraph({ keepNext: true, spacing: { before: 80, after: 40 }, children: [new TextRun({ text: 'Kommentar', bold: true })] }),
-    ...items.map((c) => bullet(instance, [new TextRun(c)])),
+    new Paragraph({ keepNext: true, spacing: { before: 80, after: 40 }, children: [new TextRun({ text: view.label, bold: true })] }),
+    ...view.items.map((c) => bullet(instance, [new TextRun(c)])),
   ];
 }
 
-/** Uppdrag as in templates/gemensamt/partials/uppdrag.hbs: grouped by område, each with its facts, status and comments. */
-function uppdragParagraphs(block: Uppdrag, ctx: DocxContext): Paragraph[] {
+/** Uppdrag cards grouped by område, each with its facts, status and comments. */
+function uppdragParagraphs(view: UppdragBlockView & { not?: string }, ctx: DocxContext): Paragraph[] {
   const out: Paragraph[] = [];
-  for (const group of groupByArea(block.items)) {
+  for (const group of view.groups) {
     if (group.område) out.push(headingParagraph(HeadingLevel.HEADING_2, [new TextRun(group.område)], undefined));
-    for (const u of group.items) {
-      if (u.rubrik) {
-        out.push(headingParagraph(group.område ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_2, [new TextRun(u.rubrik)], undefined));
-        out.push(new Paragraph({ children: [new TextRun(u.text)] }));
+    for (const card of group.cards) {
+      if (card.rubrik) {
+        out.push(headingParagraph(card.level === 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_2, [new TextRun(card.rubrik)], undefined));
+        out.push(new Paragraph({ children: [new TextRun(card.text)] }));
       } else {
-        out.push(new Paragraph({ keepNext: true, spacing: { before: 200, after: 60 }, children: [new TextRun({ text: u.text, bold: true })] }));
+        out.push(new Paragraph({ keepNext: true, spacing: { before: 200, after: 60 }, children: [new TextRun({ text: card.text, bold: true })] }));
       }
-      if (u.ansvariga.length) out.push(fact(ctx.view.ord.labels.ansvariga, [new TextRun(u.ansvariga.join(', '))]));
-      if (u.huvudansvar) out.push(fact('Huvudansvar', [new TextRun(u.huvudansvar)]));
-      if (u.slutdatum) out.push(fact('Slutdatum', [new TextRun(u.slutdatum)]));
-      out.push(symbolFact('Status', { kind: 'uppdrag', status: u.status }, ctx));
-      out.push(...comments(u.kommentar, ctx));
+      for (const f of card.facts) if (f.value) out.push(fact(f.label, [new TextRun(f.value)]));
+      out.push(symbolFact(card.status, ctx));
+      out.push(...comments(card.kommentar, ctx));
     }
   }
-  if (block.not) out.push(new Paragraph({ children: [new TextRun({ text: block.not, size: SIZE.small })] }));
+  if (view.not) out.push(new Paragraph({ children: [new TextRun({ text: view.not, size: SIZE.small })] }));
   return out;
 }
 
-/** Resultatmål as in templates/gemensamt/partials/resultatmål.hbs: heading, responsibility, status, Agenda 2030 tags, comments. */
-function resultatmålParagraphs(block: Resultatmål, ctx: DocxContext): Paragraph[] {
+/** Resultatmål cards: heading, responsibility, status, Agenda 2030 tags, comments. */
+function resultatmålParagraphs(cards: readonly ResultatmålCardView[], ctx: DocxContext): Paragraph[] {
   const out: Paragraph[] = [];
-  for (const m of block.mål) {
-    out.push(headingParagraph(HeadingLevel.HEADING_3, [new TextRun(m.text)], undefined));
-    const ansvar = responsibilityLine(m);
-    if (ansvar) out.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: ansvar, italics: true })] }));
-    if (m.bedömning) {
-      const note = assessmentNote(m.bedömning, ctx.report.profile.ord);
-      out.push(symbolFact('Bedömning', { kind: 'status', status: m.bedömning.status }, ctx, note ? [new TextRun({ text: ` (${note})`, size: SIZE.small })] : []));
+  for (const card of cards) {
+    out.push(headingParagraph(HeadingLevel.HEADING_3, [new TextRun(card.text)], undefined));
+    if (card.ansvar) out.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: card.ansvar, italics: true })] }));
+    const { assessment } = card;
+    if (assessment.symbol) {
+      const note = assessment.note ? [new TextRun({ text: ` (${assessment.note})`, size: SIZE.small })] : [];
+      out.push(symbolFact({ label: assessment.label, symbol: assessment.symbol, word: assessment.word! }, ctx, note));
     } else {
-      out.push(fact('Bedömning', [new TextRun('–')]));
+      out.push(fact(assessment.label, [new TextRun('–')]));
     }
-    if (m.agenda2030.length) {
+    if (card.agenda.goals.length) {
       out.push(
         fact(
-          'Agenda 2030',
-          m.agenda2030.flatMap((n, i) => {
-            const goal = globalGoal(n);
-            return [
-              ...(i ? [new TextRun('   ')] : []),
-              new TextRun({ text: ` ${n} `, bold: true, color: hex(tagTextColour(goal.färg)), shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(goal.färg) } }),
-              new TextRun(` ${goal.namn}`),
-            ];
-          }),
+          card.agenda.label,
+          card.agenda.goals.flatMap((goal, i) => [
+            ...(i ? [new TextRun('   ')] : []),
+            new TextRun({ text: ` ${goal.nummer} `, bold: true, color: hex(goal.textfärg), shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(goal.färg) } }),
+            new TextRun(` ${goal.namn}`),
+          ]),
         ),
       );
     }
-    out.push(...comments(m.kommentar, ctx));
+    out.push(...comments(card.kommentar, ctx));
   }
   return out;
 }

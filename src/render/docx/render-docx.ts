@@ -10,9 +10,9 @@
  */
 import { BorderStyle, Document, Footer, Header, HeadingLevel, ImageRun, Packer, PageNumber, PageOrientation, Paragraph, Tab, TabStopType, TableOfContents, TextRun, type ISectionOptions } from 'docx';
 import type { ProseBlock, Report } from '../../model/types.ts';
-import { viewContext } from '../views/table-view.ts';
 import { legendOrder, type SymbolRef } from '../symbols.ts';
-import { periodText, reportTypeNames, sectionTitle, statusLine, subtitleLine, titlePageFacts, tocEntries } from '../views/document.ts';
+import type { TitlePageView, TocEntry } from '../views/document.ts';
+import { reportView, type ReportView } from '../views/blocks.ts';
 import { symbolPng } from './symbol-images.ts';
 import { headingParagraph, proseParagraphs, type ProseState } from './prose.ts';
 import { A4, MARGIN, STYLE, documentStyles, hex, listNumbering, textWidth, type Orientation } from './styles.ts';
@@ -22,9 +22,9 @@ import type { SymbolImages } from './tables.ts';
 import { embeddedFont } from './fonts.ts';
 import { logoImages, type Logo } from './logo.ts';
 
-function titlePage(report: Report, logo: Logo): Paragraph[] {
+function titlePage(page: TitlePageView, report: Report, logo: Logo): Paragraph[] {
   const { färger } = report.profile;
-  const alt = `Logotyp: ${report.profile.namn}`;
+  const alt = `Logotyp: ${page.kommun}`;
   return [
     // The SVG with a PNG drawn from it for readers without SVG support; both described.
     new Paragraph({
@@ -38,15 +38,15 @@ function titlePage(report: Report, logo: Logo): Paragraph[] {
         }),
       ],
     }),
-    new Paragraph({ spacing: { before: 1200 }, children: [new TextRun({ text: report.profile.namn, bold: true, color: hex(färger.primär), size: 25 })] }),
-    new Paragraph({ children: [new TextRun({ text: report.meta.nämnd, size: 27 })] }),
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(report.meta.titel)] }),
-    new Paragraph({ spacing: { after: 600 }, children: [new TextRun({ text: subtitleLine(report), size: 27 })] }),
+    new Paragraph({ spacing: { before: 1200 }, children: [new TextRun({ text: page.kommun, bold: true, color: hex(färger.primär), size: 25 })] }),
+    new Paragraph({ children: [new TextRun({ text: page.nämnd, size: 27 })] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(page.titel)] }),
+    new Paragraph({ spacing: { after: 600 }, children: [new TextRun({ text: page.undertitel, size: 27 })] }),
     new Paragraph({
       border: { top: { style: BorderStyle.SINGLE, size: 18, space: 6, color: hex(färger.sekundär) } },
-      children: [new TextRun({ text: statusLine(report), bold: true })],
+      children: [new TextRun({ text: page.status, bold: true })],
     }),
-    ...titlePageFacts(report).map(
+    ...page.facts.map(
       (f, i) =>
         new Paragraph({
           spacing: { before: i === 0 ? 2400 : 0, after: 40 },
@@ -62,8 +62,7 @@ function titlePage(report: Report, logo: Logo): Paragraph[] {
  * for their headings (sections and their level-2 headings) so the entries are
  * links. Word's contents field rebuilds its own entries and bookmarks.
  */
-function contents(report: Report): { sections: Map<string, string>; headings: Map<ProseBlock, string>; entries: { title: string; level: number; href?: string }[] } {
-  const entries = tocEntries(report);
+function contents(report: Report, entries: readonly TocEntry[]): { sections: Map<string, string>; headings: Map<ProseBlock, string>; entries: { title: string; level: number; href?: string }[] } {
   const names = new Map<number, string>();
   const sections = new Map<string, string>();
   const headings = new Map<ProseBlock, string>();
@@ -93,14 +92,14 @@ const sectionPage = (orientation: Orientation) => ({
   margin: MARGIN,
 });
 
-export async function renderDocx(report: Report): Promise<Uint8Array> {
-  const view = viewContext(report);
+export async function renderDocx(report: Report, views: ReportView = reportView(report)): Promise<Uint8Array> {
+  const view = views.context;
   // Symbol images are drawn before the document is assembled (drawing is asynchronous).
   const refs: SymbolRef[] = [...legendOrder.status, ...legendOrder.trend, ...legendOrder.uppdrag];
   const pngs = new Map(await Promise.all(refs.map(async (ref) => [JSON.stringify(ref), await symbolPng(ref, view.symbols)] as const)));
   const images: SymbolImages = (ref) => pngs.get(JSON.stringify(ref))!;
 
-  const toc = contents(report);
+  const toc = contents(report, views.toc);
   const prose: ProseState = { instance: 0, bookmarks: toc.headings };
   const ctx: DocxContext = { report, view, images, prose, captions: [] };
 
@@ -109,19 +108,19 @@ export async function renderDocx(report: Report): Promise<Uint8Array> {
     new Paragraph({ style: STYLE.tocHeading, children: [new TextRun('Innehåll')] }),
     new TableOfContents(TOC_ALIAS, { hyperlink: true, headingStyleRange: '1-2', cachedEntries: toc.entries }),
   ]);
-  if (report.meta.förord.length) {
+  if (views.förord.length) {
     body.add([
       new Paragraph({ spacing: { before: 480, after: 120 }, border: { top: { style: BorderStyle.SINGLE, size: 6, space: 1, color: 'C8C8C8' } }, children: [] }),
-      ...proseParagraphs(report.meta.förord, prose),
+      ...proseParagraphs(views.förord, prose),
     ]);
   }
-  for (const section of report.sections) {
-    body.add([headingParagraph(HeadingLevel.HEADING_1, [new TextRun(sectionTitle(section))], toc.sections.get(section.id), { pageBreakBefore: true })]);
+  for (const section of views.sections) {
+    body.add([headingParagraph(HeadingLevel.HEADING_1, [new TextRun(section.rubrik)], toc.sections.get(section.id), { pageBreakBefore: true })]);
     for (const block of section.blocks) addBlock(block, ctx, body);
   }
 
-  const headerText = report.meta.status === 'utkast' ? `UTKAST – ${report.meta.titel}` : report.meta.titel;
-  const header = () => new Header({ children: [new Paragraph({ style: STYLE.header, children: [new TextRun(headerText)] })] });
+  const { facts } = views;
+  const header = () => new Header({ children: [new Paragraph({ style: STYLE.header, children: [new TextRun(facts.runningHeader)] })] });
   const footer = () =>
     new Footer({
       children: [new Paragraph({ style: STYLE.footer, children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES] })] })],
@@ -133,21 +132,19 @@ export async function renderDocx(report: Report): Promise<Uint8Array> {
     children: run.children,
   }));
 
-  const typ = reportTypeNames[report.type];
-  const period = periodText(report);
   const doc = new Document({
-    title: report.meta.titel,
-    subject: `${typ} ${period}`,
-    creator: report.meta.nämnd,
-    lastModifiedBy: report.meta.nämnd,
-    keywords: [typ, report.meta.nämnd, report.profile.namn, period].join(', '),
-    description: `${typ} ${period} för ${report.meta.nämnd}, ${report.profile.namn}.`,
+    title: facts.title,
+    subject: `${facts.typ} ${facts.period}`,
+    creator: facts.nämnd,
+    lastModifiedBy: facts.nämnd,
+    keywords: facts.keywords.join(', '),
+    description: `${facts.summary}.`,
     // Word asks to update the contents (and page numbers) when the file is opened.
     features: { updateFields: true },
     styles: documentStyles(report.profile),
     numbering: listNumbering(),
-    sections: [{ properties: { page: sectionPage('portrait') }, children: titlePage(report, await logoImages(report.profile)) }, ...bodySections],
+    sections: [{ properties: { page: sectionPage('portrait') }, children: titlePage(views.titlePage, report, await logoImages(report.profile)) }, ...bodySections],
   });
 
-  return finishDocx(new Uint8Array(await Packer.toBuffer(doc)), { date: report.meta.datum, tableCaptions: ctx.captions, font: embeddedFont(report.profile.typsnitt), contentsTab: textWidth('portrait') });
+  return finishDocx(new Uint8Array(await Packer.toBuffer(doc)), { date: facts.datum, tableCaptions: ctx.captions, font: embeddedFont(report.profile.typsnitt), contentsTab: textWidth('portrait') });
 }

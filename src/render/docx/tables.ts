@@ -19,7 +19,8 @@ import {
 } from 'docx';
 import type { CellView, HeaderCellView, RowView, TableView } from '../views/table-view.ts';
 import type { Profile } from '../../model/types.ts';
-import { symbolWord, type SymbolRef } from '../symbols.ts';
+import type { SymbolRef } from '../symbols.ts';
+import { tableLegend } from '../views/legend.ts';
 import { singleHeaderRow } from './header-row.ts';
 import { embeddedFont } from './fonts.ts';
 import { SIZE, STYLE, hex, lineFor, textWidth, type Orientation } from './styles.ts';
@@ -202,13 +203,12 @@ export function tableElements(view: TableView, profile: Profile, images: SymbolI
   // Under the table: legend, footnotes and note in the small table-note style; the last one keeps
   // the table apart from the text that follows (a table has no space after of its own).
   const under: { children: ParagraphChild[]; before?: number }[] = [];
-  const used = new Set(view.body.flatMap((r) => r.cells.flatMap((c) => (c.symbol ? [JSON.stringify(c.symbol)] : []))));
-  const legend = (view.legend ?? []).filter((ref) => used.has(JSON.stringify(ref)));
-  if (legend.length) {
+  const legend = tableLegend(view, profile.ord);
+  if (legend.entries.length) {
     under.push({
       children: [
-        new TextRun({ text: 'Teckenförklaring: ', bold: true }),
-        ...legend.flatMap((ref, i) => [...(i ? [new TextRun('    ')] : []), symbolRun(ref, images, symbolWord(ref, profile.ord), 10), new TextRun(` ${symbolWord(ref, profile.ord)}`)]),
+        new TextRun({ text: `${legend.label}: `, bold: true }),
+        ...legend.entries.flatMap((e, i) => [...(i ? [new TextRun('    ')] : []), symbolRun(e.symbol, images, e.word, 10), new TextRun(` ${e.word}`)]),
       ],
     });
   }

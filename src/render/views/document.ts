@@ -62,13 +62,20 @@ export function statusLine(report: Report): string {
   return `UTKAST ${report.meta.datum}, ej antagen`;
 }
 
+/** A fact of the title page: its key (ours), its label (the municipality's word) and its value. */
+export interface TitlePageFact {
+  key: 'ordförande' | 'ansvarig chef' | 'förvaltning';
+  label: string;
+  value: string;
+}
+
 /** Label/value pairs for the title page, labelled in the municipality's words. */
-export function titlePageFacts(report: Report): { label: string; value: string }[] {
+export function titlePageFacts(report: Report): TitlePageFact[] {
   const { labels } = report.profile.ord;
-  const facts: { label: string; value: string }[] = [];
-  if (report.meta.ordförande) facts.push({ label: labels.ordförande, value: report.meta.ordförande });
-  if (report.meta.ansvarigChef) facts.push({ label: labels.ansvarig_chef, value: report.meta.ansvarigChef });
-  if (report.meta.förvaltning) facts.push({ label: labels.förvaltning, value: report.meta.förvaltning });
+  const facts: TitlePageFact[] = [];
+  if (report.meta.ordförande) facts.push({ key: 'ordförande', label: labels.ordförande, value: report.meta.ordförande });
+  if (report.meta.ansvarigChef) facts.push({ key: 'ansvarig chef', label: labels.ansvarig_chef, value: report.meta.ansvarigChef });
+  if (report.meta.förvaltning) facts.push({ key: 'förvaltning', label: labels.förvaltning, value: report.meta.förvaltning });
   return facts;
 }
 
@@ -81,4 +88,76 @@ export const reportTypeNames: Record<Report['type'], string> = {
 /** The line under the title: the subtitle when given, else "Verksamhetsplan 2024–2026". */
 export function subtitleLine(report: Report): string {
   return report.meta.undertitel ?? `${reportTypeNames[report.type]} ${periodText(report)}`;
+}
+
+/** What the title page prints, in print order. */
+export interface TitlePageView {
+  kommun: string;
+  nämnd: string;
+  titel: string;
+  /** "Verksamhetsplan 2024–2026", or the subtitle. */
+  undertitel: string;
+  /** The adoption decisions, or "UTKAST 2024-01-15, ej antagen". */
+  status: string;
+  /** Ordförande, ansvarig chef, förvaltning in the municipality's words; only those given. */
+  facts: TitlePageFact[];
+}
+
+export function titlePageView(report: Report): TitlePageView {
+  return {
+    kommun: report.profile.namn,
+    nämnd: report.meta.nämnd,
+    titel: report.meta.titel,
+    undertitel: subtitleLine(report),
+    status: statusLine(report),
+    facts: titlePageFacts(report),
+  };
+}
+
+/**
+ * The document's facts: what the HTML head, the DOCX and PDF properties, the
+ * running header and the review text say about the report as a whole.
+ */
+export interface DocumentFacts {
+  title: string;
+  /** BCP 47: the language of every report. */
+  language: 'sv';
+  kommun: string;
+  nämnd: string;
+  /** "Verksamhetsplan", "Uppföljning", "Årsredovisning". */
+  typ: string;
+  /** "2024–2026". */
+  period: string;
+  /** "Verksamhetsplan 2024–2026 för vård- och omsorgsnämnden, Oxelösunds kommun" (no full stop). */
+  summary: string;
+  keywords: string[];
+  /** The report's date (YYYY-MM-DD). */
+  datum: string;
+  draft: boolean;
+  /** The adoption decisions as one line (see statusLine). */
+  adoption: string;
+  /** The running header: the title, after "UTKAST – " in a draft. */
+  runningHeader: string;
+}
+
+export function documentFacts(report: Report): DocumentFacts {
+  const typ = reportTypeNames[report.type];
+  const period = periodText(report);
+  const { titel, nämnd, datum } = report.meta;
+  const kommun = report.profile.namn;
+  const draft = report.meta.status === 'utkast';
+  return {
+    title: titel,
+    language: 'sv',
+    kommun,
+    nämnd,
+    typ,
+    period,
+    summary: `${typ} ${period} för ${nämnd}, ${kommun}`,
+    keywords: [typ, nämnd, kommun, period],
+    datum,
+    draft,
+    adoption: statusLine(report),
+    runningHeader: draft ? `UTKAST – ${titel}` : titel,
+  };
 }

@@ -11,6 +11,7 @@ import { formatList } from '../../format/swedish.ts';
 import { legendOrder } from '../symbols.ts';
 import { defaultLabels, type Labels } from '../../model/vocabulary.ts';
 import { assessmentCell, koladaUrl, outcomeCell, text, trendCell, type CellView, type HeaderCellView, type RowView, type TableView, type ViewContext } from './cells.ts';
+import { fieldLabels } from './labels.ts';
 
 /** One table row's goal: the text of each level (undefined where a level is skipped) and its indicator, if any. */
 interface GoalRow {
@@ -186,7 +187,7 @@ export function kfMålView(b: Målområde, ctx: ViewContext): TableView | undefi
     id: `${b.id}-kf-mål`,
     caption: `Kommunfullmäktiges mål och bedömning: ${b.namn}`,
     widths: withDecider ? [62, 18, 20] : [78, 22],
-    head: [[left(ctx.ord.labels.kf_mål), ...(withDecider ? [left('Beslutat av')] : []), left(ctx.ord.labels.bedömning)]],
+    head: [[left(ctx.ord.labels.kf_mål), ...(withDecider ? [left(fieldLabels.beslutatAv)] : []), left(ctx.ord.labels.bedömning)]],
     body: b.kfMål.map((kf) => ({
       kind: 'data' as const,
       cells: [text(kfMålLine(kf), { rowHeader: true }), ...(withDecider ? [text(kf.beslutatAv ?? '')] : []), assessmentCell(kf.bedömning, ctx.ord)],

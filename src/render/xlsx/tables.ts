@@ -5,8 +5,8 @@
  */
 import type { Report } from '../../model/types.ts';
 import { isProseBlock } from '../../model/types.ts';
-import { tableViews, viewContext, type CellNumber, type CellView, type TableView } from '../views/table-view.ts';
-import { sectionTitle } from '../views/document.ts';
+import type { CellNumber, CellView, TableView } from '../views/cells.ts';
+import { reportView, type ReportView } from '../views/blocks.ts';
 import { importSentence } from '../../model/provenance.ts';
 
 export interface ReportTable {
@@ -17,11 +17,13 @@ export interface ReportTable {
   section: string;
 }
 
-export function reportTables(report: Report): ReportTable[] {
-  const ctx = viewContext(report);
-  return report.sections.flatMap((s) => {
-    const section = sectionTitle(s);
-    return s.blocks.flatMap((b) => (isProseBlock(b) ? [] : tableViews(b, ctx).map((view) => ({ view, section, imported: importSentence(b) }))));
+export function reportTables(report: Report, views: ReportView = reportView(report)): ReportTable[] {
+  return report.sections.flatMap((s, i) => {
+    const section = views.sections[i]!;
+    return s.blocks.flatMap((b, j) => {
+      const block = section.blocks[j]!;
+      return isProseBlock(b) || block.kind === 'prose' ? [] : block.tables.map((view) => ({ view, section: section.rubrik, imported: importSentence(b) }));
+    });
   });
 }
 

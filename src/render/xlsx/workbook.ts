@@ -6,21 +6,22 @@
  */
 import ExcelJS from 'exceljs';
 import type { Report } from '../../model/types.ts';
-import { reportTypeNames, periodText } from '../views/document.ts';
+import { reportView, type ReportView } from '../views/blocks.ts';
 import type { CellView, HeaderCellView, TableView } from '../views/table-view.ts';
 import { excelFormat, excelValue, reportTables } from './tables.ts';
 import { workbookBytes } from './zip.ts';
 
 const UNIT_WORDS: Record<string, string> = { tkr: 'tkr (tusen kronor)', mnkr: 'mnkr (miljoner kronor)', '%': 'procent' };
 
-export async function renderWorkbook(report: Report): Promise<Uint8Array> {
+export async function renderWorkbook(report: Report, views: ReportView = reportView(report)): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  const tables = reportTables(report);
+  const tables = reportTables(report, views);
   const names = sheetNames(tables.map((t) => t.view.id));
   const about = wb.addWorksheet('Innehåll');
-  const source = `${report.meta.titel}, ${report.profile.namn}`;
-  about.addRow([report.meta.titel]).font = { bold: true, size: 14 };
-  about.addRow([`${reportTypeNames[report.type]} ${periodText(report)} för ${report.meta.nämnd}, ${report.profile.namn}. Dokumentets datum: ${report.meta.datum}.`]);
+  const { facts } = views;
+  const source = `${facts.title}, ${facts.kommun}`;
+  about.addRow([facts.title]).font = { bold: true, size: 14 };
+  about.addRow([`${facts.summary}. Dokumentets datum: ${facts.datum}.`]);
   about.addRow(['Varje tabell i rapporten står på ett eget blad, med diagrammens data. Talen är tal (inte text), i tabellens enhet.']);
   about.addRow([]);
   about.addRow(['Blad', 'Tabell', 'Avsnitt']).font = { bold: true };
@@ -32,7 +33,7 @@ export async function renderWorkbook(report: Report): Promise<Uint8Array> {
   about.getColumn(2).width = 70;
   about.getColumn(3).width = 40;
   tables.forEach((t, i) => tableSheet(wb.addWorksheet(names[i]!), t.view, `Källa: ${source}, avsnitt ${t.section}.${t.imported ? ` ${t.imported}` : ''}`));
-  return workbookBytes(wb, new Date(`${report.meta.datum}T00:00:00Z`));
+  return workbookBytes(wb, new Date(`${facts.datum}T00:00:00Z`));
 }
 
 /** Caption, unit, source, a blank row, the header rows and the body; the note under it. */
