@@ -9,7 +9,7 @@ import { statusWords, trendWords } from '../model/assessment/types.ts';
 import { globalGoalLabel } from '../model/agenda2030.ts';
 import type { BlockView } from '../render/views/blocks.ts';
 import type { UppdragCardView } from '../render/views/goal-cards.ts';
-import { fieldLabels } from '../render/views/labels.ts';
+import { fieldLabels, medansvarigaLabel } from '../render/views/labels.ts';
 import { formatMeasured, formatOutcome, formatTarget } from '../format/values.ts';
 import { measuredFigure, outcomeFigure, targetFigure, type Figure } from './figures.ts';
 import type { FormatOptions } from '../format/swedish.ts';
@@ -58,7 +58,7 @@ export function goalGroup(block: DataBlock, view: BlockView, ctx: GoalContext): 
         nodes: block.mål.map((m) =>
           goalNode('resultatmål', m, m.text, [
             field('uppgift', 'huvudansvar', fieldLabels.huvudansvar, m.huvudansvar),
-            field('uppgift', 'medansvariga', fieldLabels.medansvariga, m.medansvariga.join(', ')),
+            field('uppgift', 'medansvariga', medansvarigaLabel(m.medansvariga.length), m.medansvariga.join(', ')),
             agenda(m),
             ...assessmentFields(m.bedömning, ctx),
           ], m.kommentar, indicators(m)),

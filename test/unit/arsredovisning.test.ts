@@ -252,7 +252,7 @@ describe('resultatmål under Katrineholm-style rules', () => {
     // Every resultatmål names its area (no empty row header; a continuation page still names it), spanning only its own indicators.
     expect(view!.body[1]!.cells[0]).toMatchObject({ lines: ['Trygg omsorg & vård'], rowSpan: 2, rowHeader: true });
     expect(view!.compact).toBe(true);
-    expect(first[1]!.lines).toEqual(['Ökad nöjdhet med hemtjänsten', 'Huvudansvar: VON', 'Medansvariga: STN']);
+    expect(first[1]!.lines).toEqual(['Ökad nöjdhet med hemtjänsten', 'Huvudansvar: VON', 'Medansvarig: STN']);
     expect(plain(first.slice(3, 9).map((c) => c.lines.join(' ')).join(' | '))).toBe('88 % | 87 % | 83 % | Sämre | 90 % | Ej uppfyllt');
     expect(first[9]!.link).toEqual({ text: 'Kolada U21468 (v. 40)', href: 'https://www.kolada.se/verktyg/fri-sokning/?kpis=U21468' });
   });

@@ -4,6 +4,8 @@ import { ARSREDOVISNING_INDEX } from '../helpers/fixture.ts';
 import { cardsReport } from '../helpers/cards.ts';
 import { reportView, blockClasses, type BlockView } from '../../src/render/views/blocks.ts';
 import { tableLegend } from '../../src/render/views/legend.ts';
+import { responsibilityParts } from '../../src/render/views/labels.ts';
+import { snapshot } from '../../src/review/snapshot.ts';
 import type { Report } from '../../src/model/types.ts';
 
 const blocks = (report: Report) => reportView(report).sections[0]!.blocks;
@@ -52,6 +54,14 @@ describe('resultatmål view', () => {
     expect(card!.kommentar.items).toEqual(['Fast omsorgskontakt är införd.']);
     expect(unassessed!.assessment).toEqual({ label: 'Bedömning' });
     expect(unassessed!.ansvar).toBe('');
+  });
+
+  it('names one medansvarig in the singular on the card and in the review text alike', () => {
+    const report = cardsReport();
+    expect(view.cards[0]!.ansvar).toContain('Medansvarig: STN.');
+    const goal = snapshot(report).sections[0]!.items.flatMap((i) => (i.kind === 'goals' ? i.goals.nodes : [])).find((n) => n.level === 'resultatmål')!;
+    expect(goal.fields.find((f) => f.key === 'medansvariga')).toMatchObject({ label: 'Medansvarig', value: 'STN' });
+    expect(responsibilityParts({ medansvariga: ['STN', 'KS'] })).toEqual(['Medansvariga: STN, KS']);
   });
 
   it('labels the assessment in the municipality\'s word', () => {

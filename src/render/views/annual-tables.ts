@@ -8,7 +8,7 @@ import { formatNumber, formatPercent } from '../../format/swedish.ts';
 import { formatTarget } from '../../format/values.ts';
 import { legendOrder } from '../symbols.ts';
 import { assessmentCell, cellNumber, koladaUrl, outcomeCell, text, trendCell, type CellView, type HeaderCellView, type RowKind, type RowView, type TableView, type ViewContext } from './cells.ts';
-import { fieldLabels } from './labels.ts';
+import { fieldLabels, responsibilityParts } from './labels.ts';
 import { amountCell, amountWidths, signNote } from './budget-tables.ts';
 
 const amountColumnsHead = (first: string, headings: string[]): HeaderCellView[][] => [
@@ -111,9 +111,7 @@ export function indikatortabellView(b: Indikatortabell, ctx: ViewContext): Table
         // resultatmål names it, so no row header is empty and a page that starts inside an area still names it.
         if (i === 0) cells.push(text(område.övergripandeMål, { rowSpan: goalRows > 1 ? goalRows : undefined, rowHeader: true }));
         if (i === 0) {
-          // Always "Medansvariga" here and in the review text; the resultatmål card says "Medansvarig" for one (see goal-cards.ts).
-          const responsible = [mål.huvudansvar ? `${fieldLabels.huvudansvar}: ${mål.huvudansvar}` : '', mål.medansvariga.length ? `${fieldLabels.medansvariga}: ${mål.medansvariga.join(', ')}` : ''].filter(Boolean);
-          cells.push(text([mål.text, ...responsible], { rowSpan: goalRows > 1 ? goalRows : undefined }));
+          cells.push(text([mål.text, ...responsibilityParts(mål)], { rowSpan: goalRows > 1 ? goalRows : undefined }));
         }
         cells.push(text(ind?.mått ?? '–'));
         for (const y of b.år) cells.push(outcomeCell(ind?.utfall[y], format));

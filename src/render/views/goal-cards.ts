@@ -9,7 +9,7 @@ import { contrastRatio } from '../../content/contrast.ts';
 import { globalGoal } from '../../model/agenda2030.ts';
 import { legendOrder, symbolWord, type SymbolRef } from '../symbols.ts';
 import type { Vocabulary } from '../../model/vocabulary.ts';
-import { fieldLabels } from './labels.ts';
+import { fieldLabels, responsibilityParts } from './labels.ts';
 import { legendView, type LegendView } from './legend.ts';
 
 /** A labelled fact of a card; one with an empty value is not printed. */
@@ -81,14 +81,6 @@ export interface ResultatmålCardView {
 /** "Huvudansvar: VON. Medansvariga: KS/KLF, STN." */
 export function responsibilityLine(goal: Pick<ResultatGoal, 'huvudansvar' | 'medansvariga'>): string {
   return responsibilityParts(goal).map((p) => `${p}.`).join(' ');
-}
-
-/** "Huvudansvar: VON", "Medansvarig: STN": who answers for a resultatmål, one part per role. */
-function responsibilityParts(goal: Pick<ResultatGoal, 'huvudansvar' | 'medansvariga'>): string[] {
-  const parts: string[] = [];
-  if (goal.huvudansvar) parts.push(`${fieldLabels.huvudansvar}: ${goal.huvudansvar}`);
-  if (goal.medansvariga.length) parts.push(`${goal.medansvariga.length === 1 ? fieldLabels.medansvarig : fieldLabels.medansvariga}: ${goal.medansvariga.join(', ')}`);
-  return parts;
 }
 
 /** The reason shown next to a goal's status when the nämnd set it against the computed one, or set it without indicators. */
