@@ -5,6 +5,9 @@
  */
 import { join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer';
+import { BrowserSession } from './render/pdf/session.ts';
+import type { PrintDocument, PrintedPdf } from './render/pdf/render-pdf.ts';
+import { blockedWarning } from './render/pdf/blocked.ts';
 import { BuildError, Diagnostics, type Diagnostic } from './diagnostics.ts';
 import { defaultJobs, runBounded } from './batch/pool.ts';
 import { inShard, type Shard } from './batch/shard.ts';
@@ -26,14 +29,15 @@ const renderers = {
   html: () => import('./render/html/render-html.ts'),
   browser: () => import('./render/pdf/browser.ts'),
   pdf: () => import('./render/pdf/render-pdf.ts'),
+  printable: () => import('./render/html/printable.ts'),
   docx: () => import('./render/docx/render-docx.ts'),
   xlsx: () => import('./render/xlsx/workbook.ts'),
 };
 
 export { allFormats, type Format } from './formats.ts';
 
-/** Prints one report to PDF; `html` is its HTML without page numbers, which the first pass prints. */
-export type PrintPdf = (browser: Browser, report: Report, html?: string) => Promise<Uint8Array>;
+/** Prints one report's document (its HTML and facts) to PDF. */
+export type PrintPdf = (browser: Browser, document: PrintDocument, report: Report) => Promise<PrintedPdf>;
 
 export interface BuildOptions {
   /** Folder holding the report folders and kommuner/. */
@@ -52,6 +56,8 @@ export interface BuildOptions {
   onProgress?: ProgressListener;
   /** Prints one report to PDF; the real printer unless a test puts a failing one in its place. */
   printPdf?: PrintPdf;
+  /** The browser to print with, owned (and closed) by the caller; else the build starts one when a PDF is printed and closes it. */
+  browser?: BrowserSession;
 }
 
 export interface ReportResult {
@@ -94,8 +100,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const perReport = folders.map(() => new Diagnostics());
   const outDir = resolve(options.outDir);
   const cache = options.checkOnly ? undefined : BuildCache.load(outDir);
-  const browser = lazyBrowser();
-  const print: PrintPdf = options.printPdf ?? ((b, report, html) => renderers.pdf().then((m) => m.renderPdf(b, report, html)));
+  const browser = options.browser ?? new BrowserSession();
+  const print: PrintPdf = options.printPdf ?? ((b, document) => renderers.pdf().then((m) => m.renderPdf(b, document)));
 
   try {
     await runBounded(folders, options.jobs ?? defaultJobs(), async (folder, i) => {
@@ -108,7 +114,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       progress({ kind: 'kontrollerad', report: folder, ok: result.ok });
       if (!report || !cache) return;
       try {
-        const files = await renderReport(report, formats, outDir, cache, browser, print, result.reused, progress).catch((err: unknown) => {
+        const files = await renderReport(report, formats, outDir, cache, browser, print, result.reused, progress, (url) =>
+          perReport[i]!.warn(blockedWarning(displayPath(join(contentDir, folder)), url)),
+        ).catch((err: unknown) => {
           throw renderError(err, report.id);
         });
         await writeAtomically(files);
@@ -125,7 +133,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await writeAtomically([{ path: join(outDir, CACHE_FILE), data: cache.serialize() }]);
     }
   } finally {
-    await browser.close().catch(() => undefined);
+    if (!options.browser) await browser.close().catch(() => undefined);
   }
 
   for (const d of perReport) for (const item of d.items) diagnostics.add(item);
@@ -148,59 +156,22 @@ function loadSafely(dir: string, diagnostics: Diagnostics, spreadsheets: Spreads
   }
 }
 
-/**
- * One browser for the whole build, started only when a PDF actually has to be
- * printed; at most one page per job. A browser that crashed is replaced once
- * by whichever job notices first; the others get the new one.
- */
-export interface SharedBrowser {
-  get: () => Promise<Browser>;
-  /** Forgets `crashed` (if it is still the current browser) so that the next get() starts a fresh one. */
-  replace: (crashed: Browser) => void;
-  close: () => Promise<void>;
-}
-
-function lazyBrowser(): SharedBrowser {
-  let started: Promise<Browser> | undefined;
-  let current: Browser | undefined;
-  // A replaced browser that still answers may be printing other reports: it is closed with the build.
-  const retired: Browser[] = [];
-  return {
-    get: () =>
-      (started ??= renderers
-        .browser()
-        .then((m) => m.launchBrowser())
-        .then((b) => (current = b))),
-    replace: (crashed) => {
-      if (current !== crashed) return;
-      started = undefined;
-      current = undefined;
-      if (crashed.connected) retired.push(crashed);
-      else void crashed.close().catch(() => undefined);
-    },
-    close: async () => {
-      await Promise.all(retired.map((b) => b.close().catch(() => undefined)));
-      if (started) await (await started).close();
-    },
-  };
-}
-
 /** Prints with the shared browser; if that browser crashes or disconnects, the report is printed once more in a fresh one. */
 async function printWithRetry(
   report: Report,
-  html: string,
-  browser: SharedBrowser,
+  document: PrintDocument,
+  browser: BrowserSession,
   print: PrintPdf,
   progress: ProgressListener,
-): Promise<Uint8Array> {
+): Promise<PrintedPdf> {
   const first = await browser.get();
   try {
-    return await print(first, report, html);
+    return await print(first, document, report);
   } catch (err) {
     if (!isBrowserCrash(err) && first.connected) throw err;
     progress({ kind: 'försöker-igen', report: report.id });
     browser.replace(first);
-    return print(await browser.get(), report, html);
+    return print(await browser.get(), document, report);
   }
 }
 
@@ -210,10 +181,12 @@ async function renderReport(
   formats: readonly Format[],
   outDir: string,
   cache: BuildCache,
-  browser: SharedBrowser,
+  browser: BrowserSession,
   print: PrintPdf,
   reused: string[],
   progress: ProgressListener,
+  /** Told each address the print of the PDF refused to load. */
+  onBlocked: (url: string) => void,
 ): Promise<OutputFile[]> {
   const path = (ext: string) => join(outDir, `${report.id}.${ext}`);
   const jobs: Promise<OutputFile>[] = [];
@@ -237,10 +210,12 @@ async function renderReport(
     if (earlier) reused.push(path('pdf'));
     const pdf = earlier
       ? Promise.resolve(earlier)
-      : printWithRetry(report, html, browser, print, progress).then((data) => {
-            cache.remember(file, key, data);
-            return data;
-          });
+      : renderers.printable().then(async ({ printableReport }) => {
+          const printed = await printWithRetry(report, printableReport(report, html), browser, print, progress);
+          printed.blocked.forEach(onBlocked);
+          cache.remember(file, key, printed.pdf);
+          return printed.pdf;
+        });
     jobs.push(pdf.then((data) => done('pdf', { path: path('pdf'), data }, earlier !== undefined)));
   }
   return Promise.all(jobs);

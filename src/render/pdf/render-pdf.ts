@@ -1,32 +1,60 @@
 /**
- * PDF renderer: prints the report's HTML with the shared browser. The page has
- * JavaScript disabled and every request blocked except the report's own HTML
- * file and inline data: URLs (an <iframe src="file:///…"> would otherwise print
- * a local file even with JavaScript off).
+ * The PDF step: prints a document's HTML with a browser it is given and
+ * finishes the PDF with the document's facts. It knows nothing of reports: the
+ * caller renders the HTML and says what the document is (PrintDocument).
  *
- * The contents' page numbers come from the PDF itself: print, read each
- * heading's page from the bookmarks, print again with the numbers, and repeat
- * until they no longer move.
+ * The page has JavaScript disabled and every request blocked except the
+ * document's own HTML file and inline data: URLs (an <iframe src="file:///…">
+ * would otherwise print a local file even with JavaScript off); what was
+ * blocked is returned, for the caller to tell.
+ *
+ * A document with contents gets their page numbers from the PDF itself: print,
+ * read each heading's page from the bookmarks, print again with the numbers,
+ * and repeat until they no longer move.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer';
-import type { Report } from '../../model/types.ts';
 import { BuildError, ExitCode } from '../../diagnostics.ts';
-import { renderHtml } from '../html/render-html.ts';
 import { withPage } from './browser.ts';
 import { headingTexts, readOutline, sameHeading } from './outline.ts';
-import { finishPdf } from './finish.ts';
-import { periodText, reportTypeNames, tocEntries } from '../views/document.ts';
+import { finishPdf, type PdfFacts } from './finish.ts';
 
 const MAX_PASSES = 4;
 
-export async function printHtml(browser: Browser, html: string): Promise<Uint8Array> {
+/** What a document is, for its metadata: everything of PdfFacts but the headings, which the PDF step reads from the HTML. */
+export type DocumentFacts = Omit<PdfFacts, 'headings' | 'linkTargets'>;
+
+export interface ContentsEntry {
+  /** The element id the entry links to. */
+  id: string;
+  title: string;
+}
+
+export interface PrintDocument {
+  /** The HTML to print; with contents, their page numbers left blank. */
+  html: string;
+  facts: DocumentFacts;
+  /** The document's contents, when it has any: the entries in order, and the HTML with their page numbers filled in. */
+  contents?: {
+    entries: readonly ContentsEntry[];
+    withPages: (pages: ReadonlyMap<string, number>) => string;
+  };
+}
+
+export interface PrintedPdf {
+  pdf: Uint8Array;
+  /** Addresses the page asked for and was refused, each once, in the order asked. */
+  blocked: string[];
+}
+
+export async function printHtml(browser: Browser, html: string): Promise<PrintedPdf> {
   const dir = await mkdtemp(join(tmpdir(), 'kommunrapport-'));
   const file = join(dir, 'rapport.html');
   const url = pathToFileURL(file).href;
+  const blocked = new Set<string>();
   try {
     await writeFile(file, html, 'utf8');
     return await withPage(browser, async (page) => {
@@ -35,7 +63,10 @@ export async function printHtml(browser: Browser, html: string): Promise<Uint8Ar
       page.on('request', (request) => {
         const target = request.url();
         if (target === url || target.startsWith('data:')) void request.continue();
-        else void request.abort('blockedbyclient');
+        else {
+          blocked.add(target);
+          void request.abort('blockedbyclient');
+        }
       });
       await page.goto(url, { waitUntil: 'load' });
       const pdf = await page.pdf({
@@ -46,7 +77,7 @@ export async function printHtml(browser: Browser, html: string): Promise<Uint8Ar
         tagged: true,
         timeout: 120_000,
       });
-      return new Uint8Array(pdf);
+      return { pdf: new Uint8Array(pdf), blocked: [...blocked] };
     });
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -55,7 +86,7 @@ export async function printHtml(browser: Browser, html: string): Promise<Uint8Ar
 
 /** Heading pages, matched to the contents entries in document order by their titles. */
 export function pagesFromOutline(
-  entries: readonly { id: string; title: string }[],
+  entries: readonly ContentsEntry[],
   outline: readonly { title: string; page: number }[],
 ): Map<string, number> {
   const pages = new Map<string, number>();
@@ -69,31 +100,28 @@ export function pagesFromOutline(
   return pages;
 }
 
-/** `firstHtml`: the report's HTML without page numbers, when the caller has it already (the first pass prints it). */
-export async function renderPdf(browser: Browser, report: Report, firstHtml?: string): Promise<Uint8Array> {
-  const entries = tocEntries(report);
+/** Prints and finishes a document: a tagged PDF whose contents (if any) carry their page numbers. */
+export async function renderPdf(browser: Browser, document: PrintDocument): Promise<PrintedPdf> {
+  const finish = (printed: PrintedPdf, html: string): Promise<PrintedPdf> =>
+    finishPdf(printed.pdf, {
+      ...document.facts,
+      linkTargets: new Map((document.contents?.entries ?? []).map((e) => [e.id, e.title])),
+      headings: headingTexts(html),
+    }).then((pdf) => ({ pdf, blocked: printed.blocked }));
+  const contents = document.contents;
+  if (!contents) return finish(await printHtml(browser, document.html), document.html);
+
   let pages = new Map<string, number>();
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const html = pass === 1 && firstHtml !== undefined ? firstHtml : renderHtml(report, { pages });
-    const pdf = await printHtml(browser, html);
-    const { entries: outline } = await readOutline(pdf);
-    const found = pagesFromOutline(entries, outline);
-    if (found.size < entries.length) {
-      const missing = entries.filter((e) => !found.has(e.id)).map((e) => `"${e.title}"`);
+    const html = pass === 1 ? document.html : contents.withPages(pages);
+    const printed = await printHtml(browser, html);
+    const { entries: outline } = await readOutline(printed.pdf);
+    const found = pagesFromOutline(contents.entries, outline);
+    if (found.size < contents.entries.length) {
+      const missing = contents.entries.filter((e) => !found.has(e.id)).map((e) => `"${e.title}"`);
       throw new BuildError(`Innehållsförteckningen kunde inte få sidnummer för ${missing.join(', ')}: rubriken saknas bland PDF:ens bokmärken.`, ExitCode.renderFailed);
     }
-    if (pass > 1 && sameNumbers(pages, found)) {
-      return finishPdf(pdf, {
-        title: report.meta.titel,
-        author: report.meta.nämnd,
-        subject: `${reportTypeNames[report.type]} ${periodText(report)} för ${report.meta.nämnd}, ${report.profile.namn}`,
-        keywords: [reportTypeNames[report.type], report.meta.nämnd, report.profile.namn, periodText(report)],
-        date: report.meta.datum,
-        lang: 'sv',
-        linkTargets: new Map(entries.map((e) => [e.id, e.title])),
-        headings: headingTexts(html),
-      });
-    }
+    if (pass > 1 && sameNumbers(pages, found)) return finish(printed, html);
     pages = found;
   }
   throw new BuildError(
