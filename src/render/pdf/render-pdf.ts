@@ -8,19 +8,23 @@
  * would otherwise print a local file even with JavaScript off); what was
  * blocked is returned, for the caller to tell.
  *
- * A document with contents gets their page numbers from the PDF itself: print,
- * read each heading's page from the bookmarks, print again with the numbers,
- * and repeat until they no longer move.
+ * A document with contents gets their page numbers from the PDF itself: it is
+ * printed once with placeholder numbers, each heading's page is read from the
+ * bookmarks and written over its placeholder (contents-numbers.ts). Where that
+ * cannot be done exactly, the document is printed again with the numbers in
+ * its HTML, until they no longer move.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PDFDocument, type PDFRef } from 'pdf-lib';
 import type { Browser } from 'puppeteer';
 import { BuildError, ExitCode } from '../../diagnostics.ts';
 import { withPage } from './browser.ts';
-import { headingTexts, readOutline, sameHeading } from './outline.ts';
-import { finishPdf, type PdfFacts } from './finish.ts';
+import { headingTexts, readBookmarks, sameHeading } from './outline.ts';
+import { finishDocument, type PdfFacts } from './finish.ts';
+import { fillContentsNumbers, placeholderPages } from './contents-numbers.ts';
 
 const MAX_PASSES = 4;
 
@@ -31,10 +35,12 @@ export interface ContentsEntry {
   /** The element id the entry links to. */
   id: string;
   title: string;
+  /** Entries of a level look alike (same font); 1 for a section, 2 for the headings in it. */
+  level?: number;
 }
 
 export interface PrintDocument {
-  /** The HTML to print; with contents, their page numbers left blank. */
+  /** The HTML to print (with contents, their page numbers left blank: what the web page and the PDF's cache key show). */
   html: string;
   facts: DocumentFacts;
   /** The document's contents, when it has any: the entries in order, and the HTML with their page numbers filled in. */
@@ -102,26 +108,33 @@ export function pagesFromOutline(
 
 /** Prints and finishes a document: a tagged PDF whose contents (if any) carry their page numbers. */
 export async function renderPdf(browser: Browser, document: PrintDocument): Promise<PrintedPdf> {
-  const finish = (printed: PrintedPdf, html: string): Promise<PrintedPdf> =>
-    finishPdf(printed.pdf, {
-      ...document.facts,
-      linkTargets: new Map((document.contents?.entries ?? []).map((e) => [e.id, e.title])),
-      headings: headingTexts(html),
-    }).then((pdf) => ({ pdf, blocked: printed.blocked }));
-  const contents = document.contents;
-  if (!contents) return finish(await printHtml(browser, document.html), document.html);
-
-  let pages = new Map<string, number>();
-  for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const html = pass === 1 ? document.html : contents.withPages(pages);
+  const blocked = new Set<string>();
+  const print = async (html: string) => {
     const printed = await printHtml(browser, html);
-    const { entries: outline } = await readOutline(printed.pdf);
-    const found = pagesFromOutline(contents.entries, outline);
+    printed.blocked.forEach((b) => blocked.add(b));
+    return PDFDocument.load(printed.pdf, { updateMetadata: false });
+  };
+  const finish = async (doc: PDFDocument, html: string, rewritten?: Map<PDFRef, Uint8Array>): Promise<PrintedPdf> => {
+    const facts = { ...document.facts, linkTargets: new Map((document.contents?.entries ?? []).map((e) => [e.id, e.title])), headings: headingTexts(html) };
+    return { pdf: await finishDocument(doc, facts, rewritten), blocked: [...blocked] };
+  };
+  const contents = document.contents;
+  if (!contents) return finish(await print(document.html), document.html);
+
+  const placeholders = placeholderPages(contents.entries);
+  let pages: Map<string, number> = placeholders;
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    const html = contents.withPages(pages);
+    const doc = await print(html);
+    const found = pagesFromOutline(contents.entries, readBookmarks(doc));
     if (found.size < contents.entries.length) {
       const missing = contents.entries.filter((e) => !found.has(e.id)).map((e) => `"${e.title}"`);
       throw new BuildError(`Innehållsförteckningen kunde inte få sidnummer för ${missing.join(', ')}: rubriken saknas bland PDF:ens bokmärken.`, ExitCode.renderFailed);
     }
-    if (pass > 1 && sameNumbers(pages, found)) return finish(printed, html);
+    if (pass === 1) {
+      const filled = fillContentsNumbers(doc, contents.entries, placeholders, found);
+      if (filled) return finish(doc, html, filled);
+    } else if (sameNumbers(pages, found)) return finish(doc, html);
     pages = found;
   }
   throw new BuildError(
