@@ -101,6 +101,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(options.outDir);
   const cache = options.checkOnly ? undefined : BuildCache.load(outDir);
   const browser = options.browser ?? new BrowserSession();
+  // A PDF no earlier build wrote will be printed: the browser starts while the first report is read.
+  if (cache && formats.includes('pdf') && folders.some((f) => !cache.knows(`${f}.pdf`))) void browser.get().catch(() => undefined);
   const print: PrintPdf = options.printPdf ?? ((b, document) => renderers.pdf().then((m) => m.renderPdf(b, document)));
 
   try {
@@ -196,27 +198,34 @@ async function renderReport(
   };
   const { renderHtml } = await renderers.html();
   const html = renderHtml(report);
+  // The other formats are made while the browser prints the PDF (another process): they start once it prints.
+  let printStarted!: () => void;
+  const printing = new Promise<void>((resolve) => (printStarted = resolve));
+  const then = <T>(work: () => T | Promise<T>): Promise<T> => printing.then(work);
   // The web page has a CSV download under each table; the page printed to PDF has none.
-  if (formats.includes('html')) jobs.push(Promise.resolve(done('html', { path: path('html'), data: renderHtml(report, { downloads: { reportId: report.id } }) })));
-  if (formats.includes('xlsx')) jobs.push(renderers.xlsx().then((m) => m.renderWorkbook(report)).then((data) => done('xlsx', { path: path('xlsx'), data })));
-  if (formats.includes('docx')) jobs.push(renderers.docx().then((m) => m.renderDocx(report)).then((data) => done('docx', { path: path('docx'), data })));
-  if (formats.includes('granskning')) jobs.push(Promise.resolve(done('granskning', { path: path('granskning.txt'), data: reviewText(report) })));
-  if (formats.includes('json')) jobs.push(Promise.resolve(done('json', { path: path('modell.json'), data: serializeModelJson(report) })));
+  if (formats.includes('html')) jobs.push(then(() => done('html', { path: path('html'), data: renderHtml(report, { downloads: { reportId: report.id } }) })));
+  if (formats.includes('xlsx')) jobs.push(then(() => renderers.xlsx()).then((m) => m.renderWorkbook(report)).then((data) => done('xlsx', { path: path('xlsx'), data })));
+  if (formats.includes('docx')) jobs.push(then(() => renderers.docx()).then((m) => m.renderDocx(report)).then((data) => done('docx', { path: path('docx'), data })));
+  if (formats.includes('granskning')) jobs.push(then(() => done('granskning', { path: path('granskning.txt'), data: reviewText(report) })));
+  if (formats.includes('json')) jobs.push(then(() => done('json', { path: path('modell.json'), data: serializeModelJson(report) })));
   if (formats.includes('pdf')) {
     const file = `${report.id}.pdf`;
     const { findBrowser } = await renderers.browser();
     const key = sha256([html, pdfCodeFingerprint(findBrowser() ?? ''), report.meta.datum, process.env.SOURCE_DATE_EPOCH ?? ''].join('\n'));
     const earlier = cache.reuse(file, key);
     if (earlier) reused.push(path('pdf'));
-    const pdf = earlier
-      ? Promise.resolve(earlier)
-      : renderers.printable().then(async ({ printableReport }) => {
-          const printed = await printWithRetry(report, printableReport(report, html), browser, print, progress);
-          printed.blocked.forEach(onBlocked);
-          cache.remember(file, key, printed.pdf);
-          return printed.pdf;
-        });
+    const pdf = (
+      earlier
+        ? Promise.resolve(earlier)
+        : renderers.printable().then(async ({ printableReport }) => {
+            const printed = await printWithRetry(report, { ...printableReport(report, html), onPrinting: printStarted }, browser, print, progress);
+            printed.blocked.forEach(onBlocked);
+            cache.remember(file, key, printed.pdf);
+            return printed.pdf;
+          })
+    ).finally(printStarted);
     jobs.push(pdf.then((data) => done('pdf', { path: path('pdf'), data }, earlier !== undefined)));
   }
+  if (!formats.includes('pdf')) printStarted();
   return Promise.all(jobs);
 }

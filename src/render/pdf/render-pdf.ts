@@ -48,6 +48,12 @@ export interface PrintDocument {
     entries: readonly ContentsEntry[];
     withPages: (pages: ReadonlyMap<string, number>) => string;
   };
+  /**
+   * Told once the browser has the document and is printing it: work for the
+   * same CPU (another format) can start then and overlap with the print, which
+   * runs in the browser's process.
+   */
+  onPrinting?: () => void;
 }
 
 export interface PrintedPdf {
@@ -56,7 +62,7 @@ export interface PrintedPdf {
   blocked: string[];
 }
 
-export async function printHtml(browser: Browser, html: string): Promise<PrintedPdf> {
+export async function printHtml(browser: Browser, html: string, onPrinting?: () => void): Promise<PrintedPdf> {
   const dir = await mkdtemp(join(tmpdir(), 'kommunrapport-'));
   const file = join(dir, 'rapport.html');
   const url = pathToFileURL(file).href;
@@ -75,7 +81,7 @@ export async function printHtml(browser: Browser, html: string): Promise<Printed
         }
       });
       await page.goto(url, { waitUntil: 'load' });
-      const pdf = await page.pdf({
+      const printing = page.pdf({
         printBackground: true,
         preferCSSPageSize: true,
         displayHeaderFooter: false,
@@ -83,6 +89,9 @@ export async function printHtml(browser: Browser, html: string): Promise<Printed
         tagged: true,
         timeout: 120_000,
       });
+      // The print command goes out after puppeteer's check that the fonts are ready (one round trip): a moment later.
+      if (onPrinting) setTimeout(onPrinting, 20);
+      const pdf = await printing;
       return { pdf: new Uint8Array(pdf), blocked: [...blocked] };
     });
   } finally {
@@ -109,8 +118,10 @@ export function pagesFromOutline(
 /** Prints and finishes a document: a tagged PDF whose contents (if any) carry their page numbers. */
 export async function renderPdf(browser: Browser, document: PrintDocument): Promise<PrintedPdf> {
   const blocked = new Set<string>();
+  let onPrinting = document.onPrinting;
   const print = async (html: string) => {
-    const printed = await printHtml(browser, html);
+    const printed = await printHtml(browser, html, onPrinting);
+    onPrinting = undefined;
     printed.blocked.forEach((b) => blocked.add(b));
     return PDFDocument.load(printed.pdf, { updateMetadata: false });
   };
