@@ -8,6 +8,7 @@
  *   npm run bench -- --diagram   (only the time per chart)
  *   npm run bench -- --diff      (only the review files and the comparison of two versions)
  *   npm run bench -- --skala     (only 1, 20 and 100 reports: time, memory of the process tree, reports per second)
+ *   npm run bench -- --kvot      (only the cold build against the bare print, and their ratio)
  *
  * Prints the median and the spread of each measurement, then the time per
  * chart: SVG and PNG, drawn anew (cold) and from the cache (memory and disk).
@@ -97,6 +98,7 @@ console.log(`  kommunrapport build, tom output-mapp (alla format, hela processen
 console.log(`  kommunrapport build, inget ändrat (hela processen):                 median ${fmt(median(warm))}  [${warm.map(fmt).join(', ')}]`);
 console.log(`  enkel puppeteer-utskrift av samma HTML (hela processen):           median ${fmt(median(bare))}  [${bare.map(fmt).join(', ')}] · topp RSS ${mib(peaks.bare)}`);
 console.log(`  kvot bygge / enkel utskrift: ${(median(cold) / median(bare)).toFixed(2).replace('.', ',')}×`);
+if (process.argv.includes('--kvot')) process.exit(0);
 await benchDocx();
 await benchCharts();
 await benchDiff();

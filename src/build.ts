@@ -7,6 +7,9 @@
  */
 import { join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer';
+import { BrowserSession } from './render/pdf/session.ts';
+import type { PrintDocument, PrintedPdf } from './render/pdf/render-pdf.ts';
+import { blockedWarning } from './render/pdf/blocked.ts';
 import { BuildError, Diagnostics, type Diagnostic } from './diagnostics.ts';
 import { defaultJobs, runBounded } from './batch/pool.ts';
 import { inShard, type Shard } from './batch/shard.ts';
@@ -29,14 +32,15 @@ const renderers = {
   html: () => import('./render/html/render-html.ts'),
   browser: () => import('./render/pdf/browser.ts'),
   pdf: () => import('./render/pdf/render-pdf.ts'),
+  printable: () => import('./render/html/printable.ts'),
   docx: () => import('./render/docx/render-docx.ts'),
   xlsx: () => import('./render/xlsx/workbook.ts'),
 };
 
 export { allFormats, type Format } from './formats.ts';
 
-/** Prints one report to PDF; `html` is its HTML without page numbers, which the first pass prints. */
-export type PrintPdf = (browser: Browser, report: Report, html?: string) => Promise<Uint8Array>;
+/** Prints one report's document (its HTML and facts) to PDF. */
+export type PrintPdf = (browser: Browser, document: PrintDocument, report: Report) => Promise<PrintedPdf>;
 
 export interface BuildOptions {
   /** Folder holding the report folders and kommuner/. */
@@ -55,6 +59,8 @@ export interface BuildOptions {
   onProgress?: ProgressListener;
   /** Prints one report to PDF; the real printer unless a test puts a failing one in its place. */
   printPdf?: PrintPdf;
+  /** The browser to print with, owned (and closed) by the caller; else the build starts one when a PDF is printed and closes it. */
+  browser?: BrowserSession;
 }
 
 export interface ReportResult {
@@ -97,8 +103,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const perReport = folders.map(() => new Diagnostics());
   const outDir = resolve(options.outDir);
   const cache = options.checkOnly ? undefined : BuildCache.load(outDir);
-  const browser = lazyBrowser();
-  const print: PrintPdf = options.printPdf ?? ((b, report, html) => renderers.pdf().then((m) => m.renderPdf(b, report, html)));
+  const browser = options.browser ?? new BrowserSession();
+  // A PDF no earlier build wrote will be printed: the browser starts while the first report is read.
+  if (cache && formats.includes('pdf') && folders.some((f) => !cache.knows(`${f}.pdf`))) void browser.get().catch(() => undefined);
+  const print: PrintPdf = options.printPdf ?? ((b, document) => renderers.pdf().then((m) => m.renderPdf(b, document)));
 
   try {
     await runBounded(folders, options.jobs ?? defaultJobs(), async (folder, i) => {
@@ -120,7 +128,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (!report || !cache) return;
       try {
         const views = reportView(report); // views
-        const files = await renderReport(report, views, formats, outDir, cache, browser, print, result.reused, progress).catch((err: unknown) => {
+        const files = await renderReport(report, views, formats, outDir, cache, browser, print, result.reused, progress, (url) =>
+          messages.warn(blockedWarning(displayPath(dir), url)),
+        ).catch((err: unknown) => {
           throw renderError(err, report.id);
         }); // render
         await writeAtomically(files); // write
@@ -137,7 +147,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await writeAtomically([{ path: join(outDir, CACHE_FILE), data: cache.serialize() }]);
     }
   } finally {
-    await browser.close().catch(() => undefined);
+    if (!options.browser) await browser.close().catch(() => undefined);
   }
 
   for (const d of perReport) for (const item of d.items) diagnostics.add(item);
@@ -160,59 +170,22 @@ function safely(dir: string, diagnostics: Diagnostics, stages: () => Report | un
   }
 }
 
-/**
- * One browser for the whole build, started only when a PDF actually has to be
- * printed; at most one page per job. A browser that crashed is replaced once
- * by whichever job notices first; the others get the new one.
- */
-export interface SharedBrowser {
-  get: () => Promise<Browser>;
-  /** Forgets `crashed` (if it is still the current browser) so that the next get() starts a fresh one. */
-  replace: (crashed: Browser) => void;
-  close: () => Promise<void>;
-}
-
-function lazyBrowser(): SharedBrowser {
-  let started: Promise<Browser> | undefined;
-  let current: Browser | undefined;
-  // A replaced browser that still answers may be printing other reports: it is closed with the build.
-  const retired: Browser[] = [];
-  return {
-    get: () =>
-      (started ??= renderers
-        .browser()
-        .then((m) => m.launchBrowser())
-        .then((b) => (current = b))),
-    replace: (crashed) => {
-      if (current !== crashed) return;
-      started = undefined;
-      current = undefined;
-      if (crashed.connected) retired.push(crashed);
-      else void crashed.close().catch(() => undefined);
-    },
-    close: async () => {
-      await Promise.all(retired.map((b) => b.close().catch(() => undefined)));
-      if (started) await (await started).close();
-    },
-  };
-}
-
 /** Prints with the shared browser; if that browser crashes or disconnects, the report is printed once more in a fresh one. */
 async function printWithRetry(
   report: Report,
-  html: string,
-  browser: SharedBrowser,
+  document: PrintDocument,
+  browser: BrowserSession,
   print: PrintPdf,
   progress: ProgressListener,
-): Promise<Uint8Array> {
+): Promise<PrintedPdf> {
   const first = await browser.get();
   try {
-    return await print(first, report, html);
+    return await print(first, document, report);
   } catch (err) {
     if (!isBrowserCrash(err) && first.connected) throw err;
     progress({ kind: 'försöker-igen', report: report.id });
     browser.replace(first);
-    return print(await browser.get(), report, html);
+    return print(await browser.get(), document, report);
   }
 }
 
@@ -223,10 +196,12 @@ async function renderReport(
   formats: readonly Format[],
   outDir: string,
   cache: BuildCache,
-  browser: SharedBrowser,
+  browser: BrowserSession,
   print: PrintPdf,
   reused: string[],
   progress: ProgressListener,
+  /** Told each address the print of the PDF refused to load. */
+  onBlocked: (url: string) => void,
 ): Promise<OutputFile[]> {
   const path = (ext: string) => join(outDir, `${report.id}.${ext}`);
   const jobs: Promise<OutputFile>[] = [];
@@ -236,25 +211,34 @@ async function renderReport(
   };
   const { renderHtml } = await renderers.html();
   const html = renderHtml(report, {}, views);
+  // The other formats are made while the browser prints the PDF (another process): they start once it prints.
+  let printStarted!: () => void;
+  const printing = new Promise<void>((resolve) => (printStarted = resolve));
+  const then = <T>(work: () => T | Promise<T>): Promise<T> => printing.then(work);
   // The web page has a CSV download under each table; the page printed to PDF has none.
-  if (formats.includes('html')) jobs.push(Promise.resolve(done('html', { path: path('html'), data: renderHtml(report, { downloads: { reportId: report.id } }, views) })));
-  if (formats.includes('xlsx')) jobs.push(renderers.xlsx().then((m) => m.renderWorkbook(report, views)).then((data) => done('xlsx', { path: path('xlsx'), data })));
-  if (formats.includes('docx')) jobs.push(renderers.docx().then((m) => m.renderDocx(report, views)).then((data) => done('docx', { path: path('docx'), data })));
-  if (formats.includes('granskning')) jobs.push(Promise.resolve(done('granskning', { path: path('granskning.txt'), data: reviewText(report, views) })));
-  if (formats.includes('json')) jobs.push(Promise.resolve(done('json', { path: path('modell.json'), data: serializeModelJson(report) })));
+  if (formats.includes('html')) jobs.push(then(() => done('html', { path: path('html'), data: renderHtml(report, { downloads: { reportId: report.id } }, views) })));
+  if (formats.includes('xlsx')) jobs.push(then(() => renderers.xlsx()).then((m) => m.renderWorkbook(report, views)).then((data) => done('xlsx', { path: path('xlsx'), data })));
+  if (formats.includes('docx')) jobs.push(then(() => renderers.docx()).then((m) => m.renderDocx(report, views)).then((data) => done('docx', { path: path('docx'), data })));
+  if (formats.includes('granskning')) jobs.push(then(() => done('granskning', { path: path('granskning.txt'), data: reviewText(report, views) })));
+  if (formats.includes('json')) jobs.push(then(() => done('json', { path: path('modell.json'), data: serializeModelJson(report) })));
   if (formats.includes('pdf')) {
     const file = `${report.id}.pdf`;
     const { findBrowser } = await renderers.browser();
     const key = sha256([html, pdfCodeFingerprint(findBrowser() ?? ''), report.meta.datum, process.env.SOURCE_DATE_EPOCH ?? ''].join('\n'));
     const earlier = cache.reuse(file, key);
     if (earlier) reused.push(path('pdf'));
-    const pdf = earlier
-      ? Promise.resolve(earlier)
-      : printWithRetry(report, html, browser, print, progress).then((data) => {
-            cache.remember(file, key, data);
-            return data;
-          });
+    const pdf = (
+      earlier
+        ? Promise.resolve(earlier)
+        : renderers.printable().then(async ({ printableReport }) => {
+            const printed = await printWithRetry(report, { ...printableReport(report, views, html), onPrinting: printStarted }, browser, print, progress);
+            printed.blocked.forEach(onBlocked);
+            cache.remember(file, key, printed.pdf);
+            return printed.pdf;
+          })
+    ).finally(printStarted);
     jobs.push(pdf.then((data) => done('pdf', { path: path('pdf'), data }, earlier !== undefined)));
   }
+  if (!formats.includes('pdf')) printStarted();
   return Promise.all(jobs);
 }

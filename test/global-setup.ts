@@ -3,7 +3,8 @@
  * - compiles src/ to dist/ (incremental: quick when nothing changed), so the
  *   tests of the kommunrapport executable run the current code the way a user
  *   does: compiled, without tsx;
- * - builds the four examples in every format into one temporary folder, which
+ * - builds the four examples in every format into one temporary folder, with
+ *   one browser for all of them, which
  *   the end-to-end tests read (test/helpers/examples.ts) instead of printing
  *   the same PDFs again in every file.
  */
@@ -15,6 +16,7 @@ import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { build } from '../src/build.ts';
 import { findReportFolders } from '../src/content/load.ts';
+import { withBrowser } from '../src/render/pdf/session.ts';
 import type { BuiltExample } from './helpers/examples.ts';
 
 export default async function setup(project: TestProject): Promise<() => void> {
@@ -22,11 +24,13 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const outDir = mkdtempSync(join(tmpdir(), 'kommunrapport-exempel-'));
   const examples: Record<string, BuiltExample> = {};
   // One build per example, so that each test sees its report's own messages and files.
-  for (const id of findReportFolders('content')) {
-    const result = await build({ contentDir: 'content', outDir, reports: [id] });
-    const report = result.reports[0]!;
-    examples[id] = { outDir, ok: result.ok, diagnostics: result.diagnostics, written: report.written };
-  }
+  await withBrowser(async (browser) => {
+    for (const id of findReportFolders('content')) {
+      const result = await build({ contentDir: 'content', outDir, reports: [id], browser });
+      const report = result.reports[0]!;
+      examples[id] = { outDir, ok: result.ok, diagnostics: result.diagnostics, written: report.written };
+    }
+  });
   await compiled;
   project.provide('examples', examples);
   return () => rmSync(outDir, { recursive: true, force: true });

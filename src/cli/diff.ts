@@ -95,8 +95,14 @@ async function main(argv: readonly string[]): Promise<number> {
     if (values.json) files.push({ path: resolve(values.json), data: comparisonJson(comparison) });
     if (values.pdf) {
       // Loaded only when asked for: the browser library is the slowest part of starting the command.
-      const { comparisonPdf } = await import('../diff/render-pdf.ts');
-      files.push({ path: resolve(values.pdf), data: await comparisonPdf(comparison, models) });
+      const [{ comparisonPdf }, { withBrowser }, { blockedWarning }] = await Promise.all([
+        import('../diff/print.ts'),
+        import('../render/pdf/session.ts'),
+        import('../render/pdf/blocked.ts'),
+      ]);
+      const printed = await withBrowser((session) => comparisonPdf(session, comparison, models));
+      for (const url of printed.blocked) process.stderr.write(`${formatDiagnostic({ severity: 'varning', ...blockedWarning(values.pdf, url) })}\n`);
+      files.push({ path: resolve(values.pdf), data: printed.pdf });
     }
     if (files.length) {
       await writeAtomically(files);

@@ -41,6 +41,11 @@ export class BuildCache {
   }
 
   /** The earlier output for `file` if it was made from `key` and has not been touched since. */
+  /** Whether an earlier build wrote `file` (it may still have to be made anew). */
+  knows(file: string): boolean {
+    return file in this.entries;
+  }
+
   reuse(file: string, key: string): Uint8Array | undefined {
     const entry = this.entries[file];
     const path = join(this.outDir, file);

@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { relative, resolve } from 'node:path';
-import type { Browser } from 'puppeteer';
+import { BrowserSession } from '../render/pdf/session.ts';
 import { watch, type FSWatcher } from 'chokidar';
 import { sha256 } from '../output/cache.ts';
 import { BuildError, ExitCode } from '../diagnostics.ts';
@@ -36,7 +36,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const reports = new PreviewReports(contentDir);
   const listeners = new Map<string, Set<ServerResponse>>();
   const pdfs = new Map<string, Uint8Array>();
-  let browser: Promise<Browser> | undefined;
+  const browser = new BrowserSession({ handleSignals: false });
 
   const notify = (state: ReportState) => {
     for (const res of listeners.get(state.id) ?? []) res.write(`event: version\ndata: ${state.version}\n\n`);
@@ -46,9 +46,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const key = sha256(state.html ?? '');
     const cached = pdfs.get(key);
     if (cached) return cached;
-    const [{ launchBrowser }, { renderPdf }] = await Promise.all([import('../render/pdf/browser.ts'), import('../render/pdf/render-pdf.ts')]);
-    browser ??= launchBrowser({ handleSignals: false });
-    const data = await renderPdf(await browser, state.report!);
+    const [{ printableReport }, { renderPdf }] = await Promise.all([import('../render/html/printable.ts'), import('../render/pdf/render-pdf.ts')]);
+    const { pdf: data } = await renderPdf(await browser.get(), printableReport(state.report!));
     pdfs.set(key, data);
     return data;
   }
@@ -143,7 +142,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
       await closed;
-      if (browser) await (await browser).close().catch(() => {});
+      await browser.close().catch(() => {});
     },
   };
 }

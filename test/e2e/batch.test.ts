@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { build, type Format } from '../../src/build.ts';
 import type { ProgressEvent } from '../../src/build-progress.ts';
-import { renderPdf } from '../../src/render/pdf/render-pdf.ts';
+import { renderPdf, type PrintDocument } from '../../src/render/pdf/render-pdf.ts';
 import type { Report } from '../../src/model/types.ts';
 import { contentFolder, INDEX } from '../helpers/fixture.ts';
 
@@ -77,11 +77,11 @@ describe('a batch with --jobs', () => {
     let printing = 0;
     let maxPrinting = 0;
     const browsers = new Set<Browser>();
-    const counted = async (browser: Browser, report: Report, html?: string) => {
+    const counted = async (browser: Browser, document: PrintDocument, report: Report) => {
       browsers.add(browser);
       maxPrinting = Math.max(maxPrinting, ++printing);
       try {
-        return await renderPdf(browser, report, html);
+        return await renderPdf(browser, document);
       } finally {
         printing--;
       }
@@ -95,9 +95,9 @@ describe('a batch with --jobs', () => {
     // The browser is killed while rapport-2 is printing: rapport-2 is printed again in a fresh browser, the others as usual.
     const used: Browser[] = [];
     let killed = false;
-    const crashing = async (browser: Browser, report: Report, html?: string) => {
+    const crashing = async (browser: Browser, document: PrintDocument, report: Report) => {
       used.push(browser);
-      const print = renderPdf(browser, report, html);
+      const print = renderPdf(browser, document);
       if (report.id === 'rapport-2' && !killed) {
         killed = true;
         browser.process()!.kill('SIGKILL');
@@ -118,9 +118,9 @@ describe('a batch with --jobs', () => {
 
   it('a report that fails twice is named, and the rest of the batch is written', async () => {
     const root = batch(3);
-    const failing = async (browser: Browser, report: Report, html?: string) => {
+    const failing = async (browser: Browser, document: PrintDocument, report: Report) => {
       if (report.id === 'rapport-1') throw new Error('Target closed');
-      return renderPdf(browser, report, html);
+      return renderPdf(browser, document);
     };
     const dir = out();
     const flight = inFlight();

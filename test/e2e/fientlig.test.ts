@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build, type BuildResult } from '../../src/build.ts';
 import { svgProblem } from '../../src/content/svg-safety.ts';
-import { launchBrowser } from '../../src/render/pdf/browser.ts';
+import { BrowserSession } from '../../src/render/pdf/session.ts';
 import { printHtml } from '../../src/render/pdf/render-pdf.ts';
 import { renderError } from '../../src/render/render-error.ts';
 import { BuildError, ExitCode } from '../../src/diagnostics.ts';
@@ -145,7 +145,8 @@ describe('hostile content that passes', () => {
 
 describe('the browser killed while printing', () => {
   it('is told in Swedish, naming the report, with what to do', async () => {
-    const browser = await launchBrowser();
+    const session = new BrowserSession();
+    const browser = await session.get();
     const printing = printHtml(browser, '<!DOCTYPE html><html lang="sv"><head><title>t</title></head><body><p>Text</p></body></html>');
     browser.process()!.kill('SIGKILL');
     const failure = await printing.then(() => undefined, (err: unknown) => err);
@@ -155,6 +156,6 @@ describe('the browser killed while printing', () => {
     expect(error.exitCode).toBe(ExitCode.renderFailed);
     expect(error.message).toBe('Webbläsaren stängdes eller kraschade medan rapporten min-rapport skrevs ut som PDF. Inga filer för rapporten ändrades.');
     expect(error.hint).toMatch(/Bygg igen/);
-    await browser.close().catch(() => undefined);
+    await session.close();
   }, 60_000);
 });

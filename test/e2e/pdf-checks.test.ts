@@ -5,8 +5,7 @@
  * before and after the finishing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'puppeteer';
-import { launchBrowser } from '../../src/render/pdf/browser.ts';
+import { BrowserSession } from '../../src/render/pdf/session.ts';
 import { printHtml } from '../../src/render/pdf/render-pdf.ts';
 import { finishPdf } from '../../src/render/pdf/finish.ts';
 import { readPdfUa } from '../helpers/pdfua-rules.ts';
@@ -27,16 +26,15 @@ const html = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>
 <p style="break-before: page">En ensam rad.</p>
 </main></body></html>`;
 
-let browser: Browser;
+const session = new BrowserSession();
 let raw: Uint8Array;
 let finished: Uint8Array;
 beforeAll(async () => {
-  browser = await launchBrowser();
-  raw = await printHtml(browser, html);
+  ({ pdf: raw } = await printHtml(await session.get(), html));
   finished = await finishPdf(raw, { title: 'Prov', author: 'Prov', subject: 'Prov', keywords: [], date: '2024-01-01', lang: 'sv', linkTargets: new Map(), headings: ['Prov'] });
 }, 60_000);
 afterAll(async () => {
-  await browser?.close();
+  await session.close();
 });
 
 const rules = (failures: string[]) => [...new Set(failures.map((f) => f.split(':')[0]))].sort();

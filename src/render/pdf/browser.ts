@@ -1,6 +1,6 @@
 /**
- * The only module that launches a browser. One browser serves a whole build;
- * pages open and close in try/finally.
+ * The only module that launches a browser (session.ts decides when). Pages
+ * open and close in try/finally.
  */
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -98,3 +98,4 @@ export async function withPage<T>(browser: Browser, work: (page: Page) => Promis
     await page.close();
   }
 }
+

@@ -18,8 +18,9 @@
  * Chromium already writes MarkInfo, StructTreeRoot, /Lang, the title and
  * DisplayDocTitle; they are checked by the PDF/UA test, not rewritten here.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import { markUntaggedAsArtifacts } from './content-stream.ts';
+import { pageContent } from './page-content.ts';
 import { sameHeading } from './outline.ts';
 import { artifactMarkedContent, detachRepeatedHeaders } from './repeated-headers.ts';
 import { renumberStructIds } from './struct-ids.ts';
@@ -182,7 +183,14 @@ function repairBookmarks(doc: PDFDocument, headings: readonly string[]): void {
 }
 
 export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  return finishDocument(await PDFDocument.load(pdf, { updateMetadata: false }), facts);
+}
+
+/**
+ * Finishes a printed PDF already loaded; `rewritten` holds the new content of
+ * pages changed before finishing (the contents page with its page numbers).
+ */
+export async function finishDocument(doc: PDFDocument, facts: PdfFacts, rewritten: ReadonlyMap<PDFRef, Uint8Array> = new Map()): Promise<Uint8Array> {
   const date = documentDate(facts.date);
 
   const tree = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
@@ -198,16 +206,11 @@ export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8
   repairBookmarks(doc, facts.headings);
 
   for (const page of doc.getPages()) {
-    const contents = page.node.get(PDFName.of('Contents'));
-    const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
-    const bytes = refs.map((ref) => {
-      const stream = doc.context.lookup(ref);
-      return stream instanceof PDFRawStream ? decodePDFRawStream(stream).decode() : new Uint8Array();
-    });
-    const joined = new Uint8Array(Buffer.concat(bytes.flatMap((b) => [Buffer.from(b), Buffer.from('\n')])));
+    const changed = rewritten.get(page.ref);
+    const joined = changed ?? pageContent(doc, page);
     const repeats = repeatedHeaders.get(page.ref);
     const marked = markUntaggedAsArtifacts(repeats ? artifactMarkedContent(joined, repeats) : joined);
-    if (marked !== joined) page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream(marked)));
+    if (marked !== joined || changed) page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream(marked)));
   }
 
   const metadata = doc.context.stream(xmpPacket(facts, date), { Type: 'Metadata', Subtype: 'XML' });

@@ -1,17 +1,15 @@
-/** Reads a PDF's bookmarks (outline) with the page each points at, using pdf.js. */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+/**
+ * Reads a PDF's bookmarks (outline) with the page each points at, with pdf-lib
+ * (the document the finishing loads anyway), and matches bookmark titles to
+ * headings.
+ */
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 
 export interface OutlineEntry {
   title: string;
   /** 1-based page number. */
   page: number;
   depth: number;
-}
-
-interface PdfOutlineItem {
-  title: string;
-  dest: string | unknown[] | null;
-  items: PdfOutlineItem[];
 }
 
 /**
@@ -57,27 +55,53 @@ export function headingTexts(html: string): string[] {
   );
 }
 
+/** Every bookmark in order (depth first), with the page its destination is on; bookmarks without a page are left out. */
+export function readBookmarks(doc: PDFDocument): OutlineEntry[] {
+  const pageIndex = new Map<PDFRef, number>(doc.getPages().map((p, i) => [p.ref, i]));
+  const named = namedDestinations(doc);
+  const text = (o: PDFObject | undefined) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined);
+  const pageOf = (item: PDFDict): number | undefined => {
+    let dest: PDFObject | undefined = item.lookup(PDFName.of('Dest'));
+    if (dest === undefined) dest = item.lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('D'));
+    if (dest instanceof PDFName) dest = named.get(dest.decodeText());
+    else if (text(dest) !== undefined) dest = named.get(text(dest)!);
+    if (dest instanceof PDFDict) dest = dest.lookup(PDFName.of('D'));
+    const target = dest instanceof PDFArray ? dest.get(0) : undefined;
+    return target instanceof PDFRef ? pageIndex.get(target) : undefined;
+  };
+  const entries: OutlineEntry[] = [];
+  const walk = (first: PDFDict | undefined, depth: number) => {
+    for (let item = first; item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      const page = pageOf(item);
+      const title = text(item.lookup(PDFName.of('Title')));
+      if (page !== undefined && title !== undefined) entries.push({ title: cleanTitle(title), page: page + 1, depth });
+      walk(item.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1);
+    }
+  };
+  walk(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict), 0);
+  return entries;
+}
+
+/** Named destinations, from the catalog's /Dests dictionary and the /Names /Dests name tree. */
+function namedDestinations(doc: PDFDocument): Map<string, PDFObject> {
+  const out = new Map<string, PDFObject>();
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  for (const [key, value] of dests?.entries() ?? []) out.set(key.decodeText(), doc.context.lookup(value) ?? value);
+  const walk = (node: PDFDict | undefined) => {
+    if (!node) return;
+    const names = node.lookupMaybe(PDFName.of('Names'), PDFArray);
+    for (let i = 0; names && i + 1 < names.size(); i += 2) {
+      const key = names.lookup(i);
+      const value = names.lookup(i + 1);
+      if ((key instanceof PDFString || key instanceof PDFHexString) && value) out.set(key.decodeText(), value);
+    }
+    node.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray().forEach((kid) => walk(doc.context.lookup(kid) as PDFDict | undefined));
+  };
+  walk(doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict));
+  return out;
+}
+
 export async function readOutline(pdf: Uint8Array): Promise<{ entries: OutlineEntry[]; pageCount: number }> {
-  const doc = await getDocument({ data: pdf.slice(), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
-  try {
-    const outline = ((await doc.getOutline()) ?? []) as PdfOutlineItem[];
-    const entries: OutlineEntry[] = [];
-    const walk = async (items: PdfOutlineItem[], depth: number) => {
-      for (const item of items) {
-        const dest = typeof item.dest === 'string' ? await doc.getDestination(item.dest) : item.dest;
-        const ref = Array.isArray(dest) ? dest[0] : undefined;
-        if (ref && typeof ref === 'object') {
-          const index = await doc.getPageIndex(ref as { num: number; gen: number });
-          entries.push({ title: cleanTitle(item.title), page: index + 1, depth });
-        } else if (typeof ref === 'number') {
-          entries.push({ title: cleanTitle(item.title), page: ref + 1, depth });
-        }
-        await walk(item.items ?? [], depth + 1);
-      }
-    };
-    await walk(outline, 0);
-    return { entries, pageCount: doc.numPages };
-  } finally {
-    await doc.destroy();
-  }
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  return { entries: readBookmarks(doc), pageCount: doc.getPageCount() };
 }
