@@ -26,7 +26,7 @@ import { chartCache, chartStyle, drawChart, type ChartFormat } from '../src/rend
 import { reviewText } from '../src/review/text.ts';
 import { serializeModelJson } from '../src/review/json.ts';
 import { compareReports } from '../src/diff/compare.ts';
-import { benchScale, measure } from './bench-scale.ts';
+import { benchScale, measure, scaleOptions } from './bench-scale.ts';
 
 // The number of rounds is the one numeric argument (npm run bench -- 5); flags such as --docx are not it.
 const rounds = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 3);
@@ -60,7 +60,7 @@ if (process.argv.includes('--kallfil')) {
 
 // npm run bench -- --skala: only the batches of 1, 20 and 100 reports (scripts/bench-scale.ts).
 if (process.argv.includes('--skala')) {
-  await benchScale(findBrowser()!);
+  await benchScale(findBrowser()!, scaleOptions(process.argv));
   process.exit(0);
 }
 
