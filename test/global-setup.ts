@@ -3,7 +3,7 @@
  * - compiles src/ to dist/ (incremental: quick when nothing changed), so the
  *   tests of the kommunrapport executable run the current code the way a user
  *   does: compiled, without tsx;
- * - builds the four examples in every format into one temporary folder, which
+ * - builds the examples in every format into one temporary folder, which
  *   the end-to-end tests read (test/helpers/examples.ts) instead of printing
  *   the same PDFs again in every file.
  */
@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { build } from '../src/build.ts';
+import { runBounded } from '../src/batch/pool.ts';
 import { findReportFolders } from '../src/content/load.ts';
 import type { BuiltExample } from './helpers/examples.ts';
 
@@ -21,12 +22,13 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const compiled = promisify(execFile)(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { maxBuffer: 16 * 1024 * 1024 });
   const outDir = mkdtempSync(join(tmpdir(), 'kommunrapport-exempel-'));
   const examples: Record<string, BuiltExample> = {};
-  // One build per example, so that each test sees its report's own messages and files.
-  for (const id of findReportFolders('content')) {
+  // One build per example, so that each test sees its report's own messages and files; two at a time, so that one
+  // build's Node work overlaps the other's printing (each has its own browser; their file names never meet).
+  await runBounded(findReportFolders('content'), 2, async (id) => {
     const result = await build({ contentDir: 'content', outDir, reports: [id] });
     const report = result.reports[0]!;
     examples[id] = { outDir, ok: result.ok, diagnostics: result.diagnostics, written: report.written };
-  }
+  });
   await compiled;
   project.provide('examples', examples);
   return () => rmSync(outDir, { recursive: true, force: true });
