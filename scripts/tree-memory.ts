@@ -11,8 +11,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const PAGE = 4096;
 
-/** What a process in the tree is: the Node process(es), or one of Chromium's. */
-export type ProcessKind = 'node' | 'chromium' | 'renderer' | 'gpu' | 'zygote' | 'utility' | 'other';
+/**
+ * What a process in the tree is: the Node process(es), or one of Chromium's; 'forked' is a Chromium
+ * process forked from the zygote whose command line is not (or no longer) readable: a renderer starting or ending.
+ */
+export type ProcessKind = 'node' | 'chromium' | 'renderer' | 'gpu' | 'zygote' | 'utility' | 'forked' | 'other';
 
 export interface TreeMemory {
   rss: number;
@@ -35,6 +38,11 @@ function kindOf(pid: number): ProcessKind {
   if (type) return 'utility';
   if (/chrom/i.test(cmd.split(' ')[0] ?? '')) return 'chromium';
   if (/node/.test(cmd.split(' ')[0] ?? '')) return 'node';
+  try {
+    if (cmd.trim() === '' && readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('chrom')) return 'forked';
+  } catch {
+    // ended
+  }
   return 'other';
 }
 
