@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,5 +10,8 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Test files run in parallel workers; each end-to-end file builds the reports it reads.
     fileParallelism: true,
+    // The end-to-end files spend most of their time waiting for Chromium and child processes, so two files at a
+    // time keep two cores busy; vitest's own default (cores − 1) would run them one by one on a two-core machine.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

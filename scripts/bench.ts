@@ -27,7 +27,8 @@ import { chartCache, chartStyle, drawChart, type ChartFormat } from '../src/rend
 import { reviewText } from '../src/review/text.ts';
 import { serializeModelJson } from '../src/review/json.ts';
 import { compareReports } from '../src/diff/compare.ts';
-import { benchScale, measure } from './bench-scale.ts';
+import { benchScale, measure, scaleOptions } from './bench-scale.ts';
+import { benchDocx } from './bench-docx.ts';
 
 // The number of rounds is the one numeric argument (npm run bench -- 5); flags such as --docx are not it.
 const rounds = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 3);
@@ -41,9 +42,9 @@ function timeBuild(out: string): number {
   return performance.now() - start;
 }
 
-// npm run bench -- --docx: only the DOCX against pandoc (see benchDocx below).
+// npm run bench -- --docx: only the DOCX against pandoc (scripts/bench-docx.ts).
 if (process.argv.includes('--docx')) {
-  await benchDocx();
+  await benchDocx(rounds);
   process.exit(0);
 }
 
@@ -61,7 +62,7 @@ if (process.argv.includes('--kallfil')) {
 
 // npm run bench -- --skala: only the batches of 1, 20 and 100 reports (scripts/bench-scale.ts).
 if (process.argv.includes('--skala')) {
-  await benchScale(findBrowser()!);
+  await benchScale(findBrowser()!, scaleOptions(process.argv));
   process.exit(0);
 }
 
@@ -99,7 +100,7 @@ console.log(`  kommunrapport build, inget ändrat (hela processen):             
 console.log(`  enkel puppeteer-utskrift av samma HTML (hela processen):           median ${fmt(median(bare))}  [${bare.map(fmt).join(', ')}] · topp RSS ${mib(peaks.bare)}`);
 console.log(`  kvot bygge / enkel utskrift: ${(median(cold) / median(bare)).toFixed(2).replace('.', ',')}×`);
 if (process.argv.includes('--kvot')) process.exit(0);
-await benchDocx();
+await benchDocx(rounds);
 await benchCharts();
 await benchDiff();
 await benchScale(findBrowser()!);
@@ -173,62 +174,6 @@ async function benchCharts(): Promise<void> {
     }
     console.log(`  ${format.toUpperCase()}: ritat ${ms(median(cold))}, från minnet ${ms(median(memory))}, från disk-cachen ${ms(median(disk))}`);
   }
-}
-
-/**
- * DOCX: our renderer against pandoc on the same content, per report. pandoc
- * (Debian package `pandoc`) converts the report's HTML (every table, computed
- * figure and heading) and its Markdown files (prose only) to DOCX, each as one
- * process; ours is timed in this process (renderDocx: document, logo, font,
- * page-number estimate) and as the CLI with `--format docx` (Node start included).
- */
-async function benchDocx(): Promise<void> {
-  const { renderDocx } = await import('../src/render/docx/render-docx.ts');
-  const repeat = Math.max(3, rounds);
-  const ms = (x: number) => `${x.toFixed(0)} ms`;
-  const ids = readdirSync('content', { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'kommuner').map((d) => d.name).sort();
-  const htmlDir = mkdtempSync(join(tmpdir(), 'kommunrapport-docx-bench-'));
-  const html = spawnSync(process.execPath, ['bin/kommunrapport.js', 'build', '--format', 'html', '--out', htmlDir], { encoding: 'utf8' });
-  if (html.status !== 0) throw new Error(`build:report --format html misslyckades:\n${html.stderr}`);
-  const pandoc = spawnSync('pandoc', ['--version'], { encoding: 'utf8' }).status === 0;
-  console.log(`DOCX · ${ids.length} rapporter · median av ${repeat} omgångar${pandoc ? '' : ' · pandoc saknas (Debian: apt-get install pandoc), bara våra tider'}`);
-  const timeSpawn = (cmd: string, args: string[]) => {
-    const start = performance.now();
-    const run = spawnSync(cmd, args, { encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`${cmd} misslyckades:\n${run.stderr}`);
-    return performance.now() - start;
-  };
-  let oursTotal = 0;
-  let pandocHtmlTotal = 0;
-  for (const id of ids) {
-    const report = loadAndCompute(join('content', id), new Diagnostics(), await readSpreadsheets(join('content', id)));
-    if (!report) continue;
-    await renderDocx(report); // warm-up: fonts read, logo drawn
-    const ours: number[] = [];
-    for (let i = 0; i < repeat; i++) {
-      const start = performance.now();
-      await renderDocx(report);
-      ours.push(performance.now() - start);
-    }
-    oursTotal += median(ours);
-    let line = `  ${id}: vår DOCX ${ms(median(ours))}`;
-    if (pandoc) {
-      const target = join(htmlDir, `${id}.pandoc.docx`);
-      const markdown = readdirSync(join('content', id)).filter((f) => f.endsWith('.md')).sort().map((f) => join('content', id, f));
-      const fromHtml: number[] = [];
-      const fromMarkdown: number[] = [];
-      for (let i = 0; i < repeat; i++) {
-        fromHtml.push(timeSpawn('pandoc', ['-f', 'html', '-t', 'docx', '-o', target, join(htmlDir, `${id}.html`)]));
-        fromMarkdown.push(timeSpawn('pandoc', ['-f', 'markdown', '-t', 'docx', '-o', target, ...markdown]));
-      }
-      pandocHtmlTotal += median(fromHtml);
-      line += ` · pandoc från vår HTML ${ms(median(fromHtml))} · pandoc från Markdown-filerna ${ms(median(fromMarkdown))}`;
-    }
-    console.log(line);
-  }
-  const cli: number[] = [];
-  for (let i = 0; i < repeat; i++) cli.push(timeSpawn(process.execPath, ['bin/kommunrapport.js', 'build', '--format', 'docx', '--out', mkdtempSync(join(tmpdir(), 'kommunrapport-docx-bench-'))]));
-  console.log(`  Summa: vår DOCX ${ms(oursTotal)}${pandoc ? ` · pandoc från HTML ${ms(pandocHtmlTotal)}` : ''} · build:report --format docx (hela processen) ${ms(median(cli))}`);
 }
 
 /**

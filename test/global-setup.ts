@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { build } from '../src/build.ts';
+import { runBounded } from '../src/batch/pool.ts';
 import { findReportFolders } from '../src/content/load.ts';
 import { withBrowser } from '../src/render/pdf/session.ts';
 import type { BuiltExample } from './helpers/examples.ts';
@@ -23,13 +24,14 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const compiled = promisify(execFile)(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { maxBuffer: 16 * 1024 * 1024 });
   const outDir = mkdtempSync(join(tmpdir(), 'kommunrapport-exempel-'));
   const examples: Record<string, BuiltExample> = {};
-  // One build per example, so that each test sees its report's own messages and files.
+  // One build per example, so that each test sees its report's own messages and files; two at a time, so that one
+  // build's Node work overlaps the other's printing; one browser for all of them (their file names never meet).
   await withBrowser(async (browser) => {
-    for (const id of findReportFolders('content')) {
+    await runBounded(findReportFolders('content'), 2, async (id) => {
       const result = await build({ contentDir: 'content', outDir, reports: [id], browser });
       const report = result.reports[0]!;
       examples[id] = { outDir, ok: result.ok, diagnostics: result.diagnostics, written: report.written };
-    }
+    });
   });
   await compiled;
   project.provide('examples', examples);

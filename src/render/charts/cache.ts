@@ -19,22 +19,54 @@ function configuredDir(): string | undefined {
   return env || defaultChartCacheDir;
 }
 
+/** What the memory cache holds at most: a batch of many different reports keeps only the charts used last. */
+export const MEMORY_LIMIT = 32 * 1024 * 1024;
+
 export class ChartCache {
+  /** In order of last use, oldest first. */
   private readonly memory = new Map<string, Uint8Array>();
+  private held = 0;
   /** Drawn and cache-hit counts, for the benchmark and the tests. */
   readonly stats = { drawn: 0, memory: 0, disk: 0 };
 
-  constructor(private dir: string | undefined = configuredDir()) {}
+  constructor(
+    private dir: string | undefined = configuredDir(),
+    private readonly limit = MEMORY_LIMIT,
+  ) {}
+
+  /** Bytes held in memory now. */
+  get heldBytes(): number {
+    return this.held;
+  }
+
+  private keep(name: string, data: Uint8Array): void {
+    this.forget(name);
+    this.memory.set(name, data);
+    this.held += data.byteLength;
+    for (const [oldest, bytes] of this.memory) {
+      if (this.held <= this.limit) break;
+      this.memory.delete(oldest);
+      this.held -= bytes.byteLength;
+    }
+  }
+
+  private forget(name: string): void {
+    const earlier = this.memory.get(name);
+    if (!earlier) return;
+    this.memory.delete(name);
+    this.held -= earlier.byteLength;
+  }
 
   /** Another folder for the disk cache (undefined: memory only); empties the memory cache. */
   useDir(dir: string | undefined): void {
     this.dir = dir;
-    this.memory.clear();
+    this.clearMemory();
   }
 
   /** Forgets what is held in memory (the disk cache stays). */
   clearMemory(): void {
     this.memory.clear();
+    this.held = 0;
   }
 
   get(key: string, ext: string): Uint8Array | undefined {
@@ -42,6 +74,7 @@ export class ChartCache {
     const held = this.memory.get(name);
     if (held) {
       this.stats.memory++;
+      this.keep(name, held); // now the most recently used
       return held;
     }
     if (!this.dir) return undefined;
@@ -49,7 +82,7 @@ export class ChartCache {
     if (!existsSync(path)) return undefined;
     try {
       const data = new Uint8Array(readFileSync(path));
-      this.memory.set(name, data);
+      this.keep(name, data);
       this.stats.disk++;
       return data;
     } catch {
@@ -60,7 +93,7 @@ export class ChartCache {
   set(key: string, ext: string, data: Uint8Array): void {
     const name = `${key}.${ext}`;
     this.stats.drawn++;
-    this.memory.set(name, data);
+    this.keep(name, data);
     if (!this.dir) return;
     try {
       mkdirSync(this.dir, { recursive: true });

@@ -1,0 +1,130 @@
+/**
+ * Memory of a whole process tree (a process and every descendant, Chromium
+ * included), read from Linux /proc while it runs. Two sums, because each alone
+ * misleads: RSS (resident size, as `ps` shows it) counts a page shared by
+ * Chromium's processes once per process, so its sum overstates; PSS
+ * (proportional size: a shared page divided among the processes sharing it)
+ * sums to what the tree really holds. Elsewhere than Linux both are 0.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+const PAGE = 4096;
+
+/**
+ * What a process in the tree is: the Node process(es), or one of Chromium's; 'forked' is a Chromium
+ * process forked from the zygote whose command line is not (or no longer) readable: a renderer starting or ending.
+ */
+export type ProcessKind = 'node' | 'chromium' | 'renderer' | 'gpu' | 'zygote' | 'utility' | 'forked' | 'other';
+
+export interface TreeMemory {
+  rss: number;
+  pss: number;
+  /** PSS per kind of process, and how many of that kind. */
+  byKind: Partial<Record<ProcessKind, { pss: number; count: number }>>;
+}
+
+function kindOf(pid: number): ProcessKind {
+  let cmd: string;
+  try {
+    cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return 'other';
+  }
+  const type = /--type=([a-z-]+)/.exec(cmd)?.[1];
+  if (type === 'renderer') return 'renderer';
+  if (type === 'gpu-process') return 'gpu';
+  if (type === 'zygote') return 'zygote';
+  if (type) return 'utility';
+  if (/chrom/i.test(cmd.split(' ')[0] ?? '')) return 'chromium';
+  if (/node/.test(cmd.split(' ')[0] ?? '')) return 'node';
+  try {
+    if (cmd.trim() === '' && readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('chrom')) return 'forked';
+  } catch {
+    // ended
+  }
+  return 'other';
+}
+
+/** Memory in bytes of `root` and all its descendants now. */
+export function treeMemory(root: number): TreeMemory {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return { rss: 0, pss: 0, byKind: {} };
+  }
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const p of pids) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(fields[1]);
+      rss.set(Number(p), Number(fields[21]) * PAGE);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(p)]);
+    } catch {
+      // the process ended while being read
+    }
+  }
+  const result: TreeMemory = { rss: 0, pss: 0, byKind: {} };
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    result.rss += rss.get(pid) ?? 0;
+    let pss = 0;
+    try {
+      const kb = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      pss = Number(kb?.[1] ?? 0) * 1024;
+    } catch {
+      // ended, or no smaps_rollup on this kernel
+    }
+    result.pss += pss;
+    const kind = (result.byKind[kindOf(pid)] ??= { pss: 0, count: 0 });
+    kind.pss += pss;
+    kind.count++;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return result;
+}
+
+export interface Measured {
+  ms: number;
+  /** Peak of the summed RSS of the process tree. */
+  peakBytes: number;
+  /** Peak of the summed PSS of the process tree. */
+  peakPss: number;
+  /** The tree at its PSS peak, per kind of process. */
+  atPeak: TreeMemory['byKind'];
+}
+
+/** Runs a command to its end, polling the memory of its process tree every 100 ms. */
+export async function measure(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Measured> {
+  const start = performance.now();
+  const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  let peak = 0;
+  let peakPss = 0;
+  let atPeak: TreeMemory['byKind'] = {};
+  const poll = setInterval(() => {
+    const m = treeMemory(child.pid!);
+    peak = Math.max(peak, m.rss);
+    if (m.pss > peakPss) {
+      peakPss = m.pss;
+      atPeak = m.byKind;
+    }
+  }, 100);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(poll);
+  if (code !== 0) throw new Error(`${cmd} ${args.slice(0, 3).join(' ')} … misslyckades (${code}):\n${stderr.slice(-2000)}`);
+  return { ms: performance.now() - start, peakBytes: peak, peakPss, atPeak };
+}
+
+/** "node 180 MiB, renderer×2 300 MiB, …": where the memory of the tree was at its peak. */
+export function describeKinds(byKind: TreeMemory['byKind']): string {
+  return Object.entries(byKind)
+    .sort(([, a], [, b]) => b.pss - a.pss)
+    .map(([kind, m]) => `${kind}${m.count > 1 ? `×${m.count}` : ''} ${Math.round(m.pss / 1024 / 1024)}`)
+    .join(', ');
+}
