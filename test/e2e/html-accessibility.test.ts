@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser } from 'puppeteer';
-import { launchBrowser, withPage } from '../../src/render/pdf/browser.ts';
+import { withPage } from '../../src/render/pdf/browser.ts';
+import { BrowserSession } from '../../src/render/pdf/session.ts';
 import { findReportFolders } from '../../src/content/load.ts';
 import { builtExample } from '../helpers/examples.ts';
 import { Diagnostics } from '../../src/diagnostics.ts';
@@ -17,13 +18,12 @@ import { compareReports } from '../../src/diff/compare.ts';
 import { comparisonHtml } from '../../src/diff/andringsrapport.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const session = new BrowserSession();
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await session.get();
 });
-afterAll(async () => {
-  await browser?.close();
-});
+afterAll(() => session.close());
 
 /** The WCAG 1.4.12 text spacing, as the W3C's bookmarklet sets it. */
 const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';

@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
-import { launchBrowser } from '../../src/render/pdf/browser.ts';
+import { BrowserSession } from '../../src/render/pdf/session.ts';
 import { build } from '../../src/build.ts';
 import { startKommunrapport } from '../helpers/kommunrapport.ts';
 
@@ -36,6 +36,7 @@ describe('kommunrapport preview', () => {
   let root: string;
   let server: Awaited<ReturnType<typeof startKommunrapport>>;
   let url: string;
+  const session = new BrowserSession();
   let browser: Browser;
   let page: Page;
 
@@ -44,14 +45,14 @@ describe('kommunrapport preview', () => {
     cpSync('content', root, { recursive: true });
     server = await startKommunrapport(['preview', '--content', root, '--port', '0'], /körs på (http:\/\/127\.0\.0\.1:\d+\/)/);
     url = `${server.match[1]}${REPORT}/`;
-    browser = await launchBrowser();
+    browser = await session.get();
     page = await browser.newPage();
     await page.setViewport({ width: 1000, height: 700 });
     await page.goto(url, { waitUntil: 'load' });
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await session.close();
     if (server && server.child.exitCode === null) await server.stop();
   });
 
