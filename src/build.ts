@@ -227,13 +227,15 @@ async function renderReport(
     const key = sha256([html, pdfCodeFingerprint(findBrowser() ?? ''), report.meta.datum, process.env.SOURCE_DATE_EPOCH ?? ''].join('\n'));
     const earlier = cache.reuse(file, key);
     if (earlier) reused.push(path('pdf'));
+    // A reused PDF repeats the warnings its print gave: a rebuild says the same as the first build.
+    earlier?.blocked.forEach(onBlocked);
     const pdf = (
       earlier
-        ? Promise.resolve(earlier)
+        ? Promise.resolve(earlier.data)
         : renderers.printable().then(async ({ printableReport }) => {
             const printed = await printWithRetry(report, { ...printableReport(report, views, html), onPrinting: printStarted }, browser, print, progress);
             printed.blocked.forEach(onBlocked);
-            cache.remember(file, key, printed.pdf);
+            cache.remember(file, key, printed.pdf, printed.blocked);
             return printed.pdf;
           })
     ).finally(printStarted);

@@ -15,6 +15,14 @@ export const CACHE_FILE = '.kommunrapport-cache.json';
 interface Entry {
   key: string;
   sha256: string;
+  /** The addresses the print refused, told again whenever the file is reused. */
+  blocked?: string[];
+}
+
+/** An earlier output and what its making warned about. */
+export interface Reused {
+  data: Uint8Array;
+  blocked: string[];
 }
 
 export function sha256(data: string | Uint8Array): string {
@@ -40,22 +48,22 @@ export class BuildCache {
     }
   }
 
-  /** The earlier output for `file` if it was made from `key` and has not been touched since. */
   /** Whether an earlier build wrote `file` (it may still have to be made anew). */
   knows(file: string): boolean {
     return file in this.entries;
   }
 
-  reuse(file: string, key: string): Uint8Array | undefined {
+  /** The earlier output for `file` if it was made from `key` and has not been touched since. */
+  reuse(file: string, key: string): Reused | undefined {
     const entry = this.entries[file];
     const path = join(this.outDir, file);
     if (!entry || entry.key !== key || !existsSync(path)) return undefined;
     const data = new Uint8Array(readFileSync(path));
-    return sha256(data) === entry.sha256 ? data : undefined;
+    return sha256(data) === entry.sha256 ? { data, blocked: Array.isArray(entry.blocked) ? entry.blocked.filter((b) => typeof b === 'string') : [] } : undefined;
   }
 
-  remember(file: string, key: string, data: Uint8Array): void {
-    this.entries[file] = { key, sha256: sha256(data) };
+  remember(file: string, key: string, data: Uint8Array, blocked: readonly string[] = []): void {
+    this.entries[file] = { key, sha256: sha256(data), ...(blocked.length ? { blocked: [...blocked] } : {}) };
   }
 
   /** The cache file's content, written with the outputs. */

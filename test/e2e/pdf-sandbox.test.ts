@@ -77,5 +77,11 @@ describe('a build whose page asks for a remote image', () => {
       'PDF:en hämtade inte example.org/bilder/karta.png: utskriften får bara läsa rapporten själv, så det som adressen pekar på saknas i PDF:en.',
     );
     expect(warnings[0]!.message).not.toContain('hemlig');
+
+    // A rebuild reuses the PDF from the cache and says the same.
+    const again = await build({ contentDir: root, outDir: out, formats: ['pdf'], browser: session, printPdf: () => Promise.reject(new Error('ingen ny utskrift väntades')) });
+    expect(again.ok).toBe(true);
+    expect(again.reports[0]!.reused).toEqual(result.reports[0]!.written);
+    expect(again.diagnostics.filter((d) => d.code === 'blockerad-resurs').map((d) => d.message)).toEqual([warnings[0]!.message]);
   }, 60_000);
 });
