@@ -26,7 +26,7 @@ import { BuildCache, CACHE_FILE, pdfCodeFingerprint, sha256 } from './output/cac
 import type { ProgressListener } from './build-progress.ts';
 import { allFormats, type Format } from './formats.ts';
 
-// The renderers (puppeteer, docx, Chart.js, pdf-lib, pdf.js, exceljs) are loaded when a report is
+// The renderers (puppeteer, docx, Chart.js, pdf-lib, exceljs) are loaded when a report is
 // rendered, not when the module is: --check and --help start without them.
 const renderers = {
   html: () => import('./render/html/render-html.ts'),

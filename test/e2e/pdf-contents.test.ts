@@ -11,7 +11,7 @@ import { loadAndCompute } from '../../src/model/build-model.ts';
 import { printableReport } from '../../src/render/html/printable.ts';
 import { placeholderPages } from '../../src/render/pdf/contents-numbers.ts';
 import { readOutline } from '../../src/render/pdf/outline.ts';
-import { renderPdf } from '../../src/render/pdf/render-pdf.ts';
+import { renderPdf, type PrintDocument } from '../../src/render/pdf/render-pdf.ts';
 import { BrowserSession } from '../../src/render/pdf/session.ts';
 import { contentFolder, section } from '../helpers/fixture.ts';
 import { pdfPageTexts } from '../helpers/read-back.ts';
@@ -49,6 +49,14 @@ function contentsNumbers(text: string, titles: readonly string[]): Map<string, n
   return new Map(titles.map((t) => [t, Number(new RegExp(`${t} (\\d+)`).exec(text)?.[1])]));
 }
 
+/** The page numbers the contents page prints, per entry title, and the pages the bookmarks say. */
+async function contentsAgainstBookmarks(pdf: Uint8Array, document: PrintDocument): Promise<{ printed: Map<string, number>; expected: Map<string, number> }> {
+  const { entries: bookmarks } = await readOutline(pdf);
+  const [, contents] = await pdfPageTexts(pdf);
+  const titles = document.contents!.entries.map((e) => e.title);
+  return { printed: contentsNumbers(contents!, titles), expected: new Map(titles.map((t) => [t, bookmarks.find((b) => b.title === t)!.page])) };
+}
+
 describe('the contents page numbers', () => {
   it('placeholders print every digit in each level within five entries', () => {
     const entries = [1, 1, 2, 1, 2, 1, 1, 2, 2, 2].map((level, i) => ({ id: `e${i}`, level }));
@@ -64,11 +72,8 @@ describe('the contents page numbers', () => {
     const document = printableReport(r);
     const first = await printCounted(await session.get(), document);
     expect(first.prints).toBe(1);
-    const { entries: bookmarks } = await readOutline(first.pdf);
-    const [, contents] = await pdfPageTexts(first.pdf);
-    const titles = document.contents!.entries.map((e) => e.title);
-    const expected = new Map(titles.map((t) => [t, bookmarks.find((b) => b.title === t)!.page]));
-    expect(contentsNumbers(contents!, titles)).toEqual(expected);
+    const { printed, expected } = await contentsAgainstBookmarks(first.pdf, document);
+    expect(printed).toEqual(expected);
     // More than one digit among the numbers, so that a placeholder was replaced by other glyphs.
     expect(new Set([...expected.values()]).size).toBeGreaterThan(3);
     expect(await checkPdfUa(first.pdf)).toEqual([]);
@@ -82,9 +87,7 @@ describe('the contents page numbers', () => {
     const printed = await printCounted(await session.get(), document);
     // The one placeholder of each level is "10"; the pages are 3 and 3 or 4: not printable from its glyphs.
     expect(printed.prints).toBe(2);
-    const { entries: bookmarks } = await readOutline(printed.pdf);
-    const [, contents] = await pdfPageTexts(printed.pdf);
-    const titles = document.contents!.entries.map((e) => e.title);
-    expect(contentsNumbers(contents!, titles)).toEqual(new Map(titles.map((t) => [t, bookmarks.find((b) => b.title === t)!.page])));
+    const numbers = await contentsAgainstBookmarks(printed.pdf, document);
+    expect(numbers.printed).toEqual(numbers.expected);
   }, 60_000);
 });

@@ -156,12 +156,16 @@ export function markUntaggedAsArtifacts(src: Uint8Array): Uint8Array {
     }
   }
   closeRun(src.length);
-  if (cuts.length === 0) return src;
+  return cuts.length === 0 ? src : splice(src, cuts.map((c) => ({ at: c.at, end: c.at, text: c.text })));
+}
+
+/** The stream with each edit's bytes [at, end) replaced by its text (latin1); edits must not overlap. */
+export function splice(src: Uint8Array, edits: readonly { at: number; end: number; text: string }[]): Uint8Array {
   const parts: Uint8Array[] = [];
   let pos = 0;
-  for (const cut of cuts) {
-    parts.push(src.subarray(pos, cut.at), Buffer.from(cut.text, 'latin1'));
-    pos = cut.at;
+  for (const e of [...edits].sort((a, b) => a.at - b.at)) {
+    parts.push(src.subarray(pos, e.at), Buffer.from(e.text, 'latin1'));
+    pos = e.end;
   }
   parts.push(src.subarray(pos));
   return new Uint8Array(Buffer.concat(parts));

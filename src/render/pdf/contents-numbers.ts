@@ -15,7 +15,7 @@
  * again with the numbers in the HTML.
  */
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, decodePDFRawStream, type PDFDocument } from 'pdf-lib';
-import { tokenize, type Token } from './content-stream.ts';
+import { splice, tokenize, type Token } from './content-stream.ts';
 import { pageContent } from './page-content.ts';
 
 const PLACEHOLDERS = [10, 32, 54, 76, 98];
@@ -171,17 +171,6 @@ function hexGlyphs(text: string): number[] | undefined {
 /** A coordinate as Chromium writes one: plain decimals, no exponent. */
 function number(x: number): string {
   return String(Number(x.toFixed(4)));
-}
-
-function splice(src: Uint8Array, edits: { at: number; end: number; text: string }[]): Uint8Array {
-  const parts: Buffer[] = [];
-  let pos = 0;
-  for (const e of [...edits].sort((a, b) => a.at - b.at)) {
-    parts.push(Buffer.from(src.subarray(pos, e.at)), Buffer.from(e.text, 'latin1'));
-    pos = e.end;
-  }
-  parts.push(Buffer.from(src.subarray(pos)));
-  return new Uint8Array(Buffer.concat(parts));
 }
 
 /** The page's Type0 fonts by resource name: what each glyph id reads as (ToUnicode) and its width (W, DW). */

@@ -7,7 +7,7 @@
  * the table starts.
  */
 import { PDFArray, PDFDict, PDFName, PDFNull, PDFNumber, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { tokenize } from './content-stream.ts';
+import { splice, tokenize } from './content-stream.ts';
 
 type Kid = PDFObject;
 
@@ -139,22 +139,14 @@ export function detachRepeatedHeaders(doc: PDFDocument, tree: PDFDict): Map<PDFR
 /** Rewrites `/Tag <</MCID n>> BDC` for the given MCIDs as `/Artifact <</Type /Pagination …>> BDC`. */
 export function artifactMarkedContent(src: Uint8Array, mcids: ReadonlySet<number>): Uint8Array {
   const tokens = tokenize(src);
-  const cuts: { start: number; end: number }[] = [];
+  const cuts: { at: number; end: number; text: string }[] = [];
   for (let i = 2; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'op' || t.text !== 'BDC') continue;
     const props = tokens[i - 1]!;
     const tag = tokens[i - 2]!;
     const m = /\/MCID\s+(\d+)/.exec(props.text);
-    if (m && mcids.has(Number(m[1])) && tag.text.startsWith('/')) cuts.push({ start: tag.start, end: props.end });
+    if (m && mcids.has(Number(m[1])) && tag.text.startsWith('/')) cuts.push({ at: tag.start, end: props.end, text: '/Artifact <</Type /Pagination /Subtype /Header>>' });
   }
-  if (cuts.length === 0) return src;
-  const parts: Uint8Array[] = [];
-  let pos = 0;
-  for (const cut of cuts) {
-    parts.push(src.subarray(pos, cut.start), Buffer.from('/Artifact <</Type /Pagination /Subtype /Header>>', 'latin1'));
-    pos = cut.end;
-  }
-  parts.push(src.subarray(pos));
-  return new Uint8Array(Buffer.concat(parts));
+  return cuts.length === 0 ? src : splice(src, cuts);
 }
