@@ -2,7 +2,8 @@
 import { defaultVocabulary } from '../../src/model/vocabulary.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { renderDocx } from '../../src/render/docx/render-docx.ts';
+import { packStored, renderDocx } from '../../src/render/docx/render-docx.ts';
+import { Document, Packer, Paragraph } from 'docx';
 import type { Report } from '../../src/model/types.ts';
 
 const NBSP = '\u00a0';
@@ -309,6 +310,20 @@ describe('DOCX renderer', () => {
     // [Content_Types].xml is the first entry; no folder entries.
     expect(Buffer.from(docx.subarray(30, 30 + 19)).toString()).toBe('[Content_Types].xml');
     expect(Object.keys(parts).some((n) => n.endsWith('/'))).toBe(false);
+  });
+
+  it('takes the package from docx stored, not compressed twice, with the same parts as Packer', async () => {
+    const doc = () => new Document({ sections: [{ children: [new Paragraph('Ett stycke med å, ä och ö.')] }] });
+    const stored = await packStored(doc());
+    // Every local file header says STORE (method 0): the pinned docx still exposes its compiler.
+    const methods = [...Buffer.from(stored).toString('latin1').matchAll(/PK\x03\x04/g)].map((m) => stored[m.index! + 8]! | (stored[m.index! + 9]! << 8));
+    expect(methods.length).toBeGreaterThan(5);
+    expect(new Set(methods)).toEqual(new Set([0]));
+    const a = unzipSync(stored);
+    const b = unzipSync(new Uint8Array(await Packer.toBuffer(doc())));
+    expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
+    // core.xml carries the clock (finishDocx replaces it); every other part is the same.
+    for (const name of Object.keys(b).filter((n) => n !== 'docProps/core.xml')) expect(strFromU8(a[name]!), name).toBe(strFromU8(b[name]!));
   });
 
   it('numbers drawings uniquely', async () => {

@@ -146,5 +146,20 @@ export async function renderDocx(report: Report, views: ReportView = reportView(
     sections: [{ properties: { page: sectionPage('portrait') }, children: titlePage(views.titlePage, report, await logoImages(report.profile)) }, ...bodySections],
   });
 
-  return finishDocx(new Uint8Array(await Packer.toBuffer(doc)), { date: facts.datum, tableCaptions: ctx.captions, font: embeddedFont(report.profile.typsnitt), contentsTab: textWidth('portrait') });
+  return finishDocx(await packStored(doc), { date: facts.datum, tableCaptions: ctx.captions, font: embeddedFont(report.profile.typsnitt), contentsTab: textWidth('portrait') });
+}
+
+/** The part of docx's Packer that builds the package; docx keeps it private (docx is pinned in package.json). */
+type DocxCompiler = { compile(file: Document): { generateAsync(options: { type: 'uint8array'; compression: 'STORE' }): Promise<Uint8Array> } };
+
+/**
+ * The package with its parts stored, not compressed: finishDocx unzips and
+ * zips every part once more, so the library's own (pure JavaScript) deflate
+ * would be work thrown away. Falls back to Packer.toBuffer if a docx version
+ * ever lacks the compiler; the bytes after finishDocx are the same either way.
+ */
+export async function packStored(doc: Document): Promise<Uint8Array> {
+  const compiler = (Packer as unknown as { compiler?: DocxCompiler }).compiler;
+  if (typeof compiler?.compile !== 'function') return new Uint8Array(await Packer.toBuffer(doc));
+  return compiler.compile(doc).generateAsync({ type: 'uint8array', compression: 'STORE' });
 }
