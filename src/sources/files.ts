@@ -7,7 +7,6 @@
  */
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
-import { readXlsx } from './xlsx-read.ts';
 import { readCsv } from './csv-read.ts';
 import type { Spreadsheet } from './grid.ts';
 
@@ -38,6 +37,9 @@ export async function readSpreadsheets(reportDir: string): Promise<Spreadsheets>
     }
   };
   walk(root, 0);
+  if (found.length === 0) return out;
+  // exceljs (a large library) is loaded only for a folder that has a workbook.
+  const { readXlsx } = await import('./xlsx-read.ts');
   await Promise.all(
     found.map(async (path) => {
       try {

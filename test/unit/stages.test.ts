@@ -94,3 +94,40 @@ describe('importer pekar nedåt i kedjan', () => {
     expect(upwardImports([{ from: 'views/goal.ts', to: 'model/types.ts' }])).toEqual(['views/goal.ts: views har ingen plats i LAYERS']);
   });
 });
+
+/** The imports a module runs as it loads: static imports of values, not `import type` nor `import()`. */
+function loadedImports(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+  return source.statements.flatMap((s) => {
+    if (!ts.isImportDeclaration(s) && !ts.isExportDeclaration(s)) return [];
+    if (ts.isImportDeclaration(s) && s.importClause?.isTypeOnly) return [];
+    if (ts.isExportDeclaration(s) && (s.isTypeOnly || !s.moduleSpecifier)) return [];
+    const named = ts.isImportDeclaration(s) ? s.importClause?.namedBindings : undefined;
+    const onlyTypes = named && ts.isNamedImports(named) && !s.importClause?.name && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
+    return onlyTypes ? [] : [(s.moduleSpecifier as ts.StringLiteral).text];
+  });
+}
+
+/** The packages loaded with a module, through every module it loads in turn. */
+function packagesLoadedWith(entry: string): Set<string> {
+  const packages = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const spec of loadedImports(file)) {
+      if (spec.startsWith('.')) visit(resolve(dirname(file), spec));
+      else if (!spec.startsWith('node:')) packages.add(spec);
+    }
+  };
+  visit(resolve(SRC, entry));
+  return packages;
+}
+
+describe('en snabb start', () => {
+  it('loads no renderer library, nor exceljs, before a report needs it', () => {
+    const loaded = packagesLoadedWith('build.ts');
+    expect(loaded.has('yaml')).toBe(true); // the walk sees what the loader needs
+    for (const heavy of ['puppeteer', 'docx', 'pdf-lib', 'exceljs', 'handlebars', 'chart.js', 'fflate']) expect(loaded, heavy).not.toContain(heavy);
+  });
+});
