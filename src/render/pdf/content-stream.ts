@@ -13,8 +13,12 @@ export interface Token {
   end: number;
 }
 
-const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIM = new Set('()<>[]{}/%'.split('').map((c) => c.charCodeAt(0)));
+/** Byte classes of the content-stream syntax: 1 white space, 2 a delimiter; a table, since every byte is looked up. */
+const WHITE = 1;
+const DELIM = 2;
+const CLASS = new Uint8Array(256);
+for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[c] = WHITE;
+for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = DELIM;
 
 /** The end (exclusive) of the literal string that opens at `i`, with nesting and escapes. */
 function stringEnd(s: string, i: number): number {
@@ -46,25 +50,33 @@ function dictionaryEnd(s: string, i: number): number {
   return s.length;
 }
 
-/** Numbers and the keywords true, false and null are operands; an operator never starts with a digit, sign or point. */
-function isOperandWord(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e || text === 'true' || text === 'false' || text === 'null';
+/**
+ * Whether the word at [start, end) is an operand: a name, a number (an
+ * operator never starts with a digit, sign or point) or true, false, null.
+ * Decided from the bytes, without cutting the word out of the stream.
+ */
+function isOperandWord(s: string, start: number, end: number): boolean {
+  const c = s.charCodeAt(start);
+  if (c === 0x2f || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) return true;
+  const length = end - start;
+  if (length === 4) return s.startsWith('true', start) || s.startsWith('null', start);
+  return length === 5 && s.startsWith('false', start);
 }
 
+/** Told of each token in order: whether it is an operand, and where it stands. */
+type OnToken = (operand: boolean, start: number, end: number) => void;
+
 /**
- * Operators and operands in order. Works on the stream as a latin1 string (one
- * byte per character), read once: a page of a long report holds hundreds of
- * thousands of tokens.
+ * Reads a content stream (as a latin1 string, one character per byte) once,
+ * telling each token without making an object of it: a page of a long report
+ * holds hundreds of thousands of tokens.
  */
-export function tokenize(src: Uint8Array): Token[] {
-  const s = Buffer.from(src.buffer, src.byteOffset, src.byteLength).toString('latin1');
-  const out: Token[] = [];
+function scan(s: string, onToken: OnToken): void {
   const n = s.length;
   let i = 0;
   while (i < n) {
     const c = s.charCodeAt(i);
-    if (WHITE.has(c)) {
+    if (CLASS[c] === WHITE) {
       i++;
       continue;
     }
@@ -84,17 +96,25 @@ export function tokenize(src: Uint8Array): Token[] {
     else {
       // A name (/P) or a word: a number, a keyword or an operator.
       i++;
-      while (i < n && !WHITE.has(s.charCodeAt(i)) && !DELIM.has(s.charCodeAt(i))) i++;
-      operand = c === 0x2f || isOperandWord(s.slice(start, i));
+      while (i < n && CLASS[s.charCodeAt(i)] === 0) i++;
+      operand = isOperandWord(s, start, i);
     }
-    const text = s.slice(start, i);
-    out.push({ kind: operand ? 'operand' : 'op', text, start, end: i });
-    if (text === 'BI') {
+    onToken(operand, start, i);
+    if (!operand && i - start === 2 && s.startsWith('BI', start)) {
       // inline image: skip to EI
       const ei = s.indexOf(' EI', i);
       i = ei === -1 ? n : ei + 3;
     }
   }
+}
+
+const latin1 = (src: Uint8Array) => Buffer.from(src.buffer, src.byteOffset, src.byteLength).toString('latin1');
+
+/** Operators and operands in order, as tokens with their text. */
+export function tokenize(src: Uint8Array): Token[] {
+  const s = latin1(src);
+  const out: Token[] = [];
+  scan(s, (operand, start, end) => out.push({ kind: operand ? 'operand' : 'op', text: s.slice(start, end), start, end }));
   return out;
 }
 
@@ -121,42 +141,37 @@ export function untaggedPainting(src: Uint8Array): Token[] {
  * wrapped, and q/Q nesting is kept inside each run.
  */
 export function markUntaggedAsArtifacts(src: Uint8Array): Uint8Array {
-  const tokens = tokenize(src);
-  const cuts: { at: number; text: string }[] = [];
+  const s = latin1(src);
+  const cuts: number[] = [];
   let depth = 0;
-  let runStart: number | undefined;
+  let runStart = -1;
   let runPaints = false;
-  let operandStart: number | undefined;
+  let operandStart = -1;
   const closeRun = (at: number) => {
-    if (runStart !== undefined && runPaints) {
-      cuts.push({ at: runStart, text: '/Artifact BMC\n' }, { at, text: '\nEMC\n' });
-    }
-    runStart = undefined;
+    if (runStart !== -1 && runPaints) cuts.push(runStart, at);
+    runStart = -1;
     runPaints = false;
   };
-  for (const t of tokens) {
-    if (t.kind === 'operand') {
-      operandStart ??= t.start;
-      continue;
+  scan(s, (operand, start, end) => {
+    if (operand) {
+      if (operandStart === -1) operandStart = start;
+      return;
     }
-    const first = operandStart ?? t.start;
-    operandStart = undefined;
-    if (t.text === 'BDC' || t.text === 'BMC') {
+    const first = operandStart === -1 ? start : operandStart;
+    operandStart = -1;
+    const op = s.slice(start, end);
+    if (op === 'BDC' || op === 'BMC') {
       if (depth === 0) closeRun(first);
       depth++;
-      continue;
+    } else if (op === 'EMC') depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      if (runStart === -1) runStart = first;
+      if (PAINTING.has(op)) runPaints = true;
     }
-    if (t.text === 'EMC') {
-      depth = Math.max(0, depth - 1);
-      continue;
-    }
-    if (depth === 0) {
-      runStart ??= first;
-      if (PAINTING.has(t.text)) runPaints = true;
-    }
-  }
+  });
   closeRun(src.length);
-  return cuts.length === 0 ? src : splice(src, cuts.map((c) => ({ at: c.at, end: c.at, text: c.text })));
+  if (cuts.length === 0) return src;
+  return splice(src, cuts.map((at, i) => ({ at, end: at, text: i % 2 === 0 ? '/Artifact BMC\n' : '\nEMC\n' })));
 }
 
 /** The stream with each edit's bytes [at, end) replaced by its text (latin1); edits must not overlap. */
