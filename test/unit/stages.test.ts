@@ -102,8 +102,9 @@ function loadedImports(file: string): string[] {
     if (!ts.isImportDeclaration(s) && !ts.isExportDeclaration(s)) return [];
     if (ts.isImportDeclaration(s) && s.importClause?.isTypeOnly) return [];
     if (ts.isExportDeclaration(s) && (s.isTypeOnly || !s.moduleSpecifier)) return [];
-    const named = ts.isImportDeclaration(s) ? s.importClause?.namedBindings : undefined;
-    const onlyTypes = named && ts.isNamedImports(named) && !s.importClause?.name && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
+    const clause = ts.isImportDeclaration(s) ? s.importClause : undefined;
+    const named = clause?.namedBindings;
+    const onlyTypes = named && ts.isNamedImports(named) && !clause?.name && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
     return onlyTypes ? [] : [(s.moduleSpecifier as ts.StringLiteral).text];
   });
 }

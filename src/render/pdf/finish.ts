@@ -20,6 +20,7 @@
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import { markUntaggedAsArtifacts } from './content-stream.ts';
+import { loadPdf, savePdf } from './load.ts';
 import { pageContent } from './page-content.ts';
 import { sameHeading } from './outline.ts';
 import { artifactMarkedContent, detachRepeatedHeaders } from './repeated-headers.ts';
@@ -183,7 +184,7 @@ function repairBookmarks(doc: PDFDocument, headings: readonly string[]): void {
 }
 
 export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8Array> {
-  return finishDocument(await PDFDocument.load(pdf, { updateMetadata: false }), facts);
+  return finishDocument(await loadPdf(pdf), facts);
 }
 
 /**
@@ -225,5 +226,5 @@ export async function finishDocument(doc: PDFDocument, facts: PdfFacts, rewritte
   doc.setProducer('kommunrapport');
   doc.setCreationDate(date);
   doc.setModificationDate(date);
-  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  return savePdf(doc);
 }

@@ -3,6 +3,7 @@
  * (the document the finishing loads anyway), and matches bookmark titles to
  * headings.
  */
+import { loadPdf } from './load.ts';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 
 export interface OutlineEntry {
@@ -102,6 +103,6 @@ function namedDestinations(doc: PDFDocument): Map<string, PDFObject> {
 }
 
 export async function readOutline(pdf: Uint8Array): Promise<{ entries: OutlineEntry[]; pageCount: number }> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = await loadPdf(pdf);
   return { entries: readBookmarks(doc), pageCount: doc.getPageCount() };
 }

@@ -18,7 +18,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PDFDocument, type PDFRef } from 'pdf-lib';
+import type { PDFDocument, PDFRef } from 'pdf-lib';
+import { loadPdf } from './load.ts';
 import type { Browser } from 'puppeteer';
 import { BuildError, ExitCode } from '../../diagnostics.ts';
 import { withPage } from './browser.ts';
@@ -123,7 +124,7 @@ export async function renderPdf(browser: Browser, document: PrintDocument): Prom
     const printed = await printHtml(browser, html, onPrinting);
     onPrinting = undefined;
     printed.blocked.forEach((b) => blocked.add(b));
-    return PDFDocument.load(printed.pdf, { updateMetadata: false });
+    return loadPdf(printed.pdf);
   };
   const finish = async (doc: PDFDocument, html: string, rewritten?: Map<PDFRef, Uint8Array>): Promise<PrintedPdf> => {
     const facts = { ...document.facts, linkTargets: new Map((document.contents?.entries ?? []).map((e) => [e.id, e.title])), headings: headingTexts(html) };
