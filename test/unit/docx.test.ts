@@ -326,6 +326,28 @@ describe('DOCX renderer', () => {
     for (const name of Object.keys(b).filter((n) => n !== 'docProps/core.xml')) expect(strFromU8(a[name]!), name).toBe(strFromU8(b[name]!));
   });
 
+  it('gives every numbered list its own count and lets the bullet lists share one numbering', async () => {
+    const report = sampleReport();
+    const list = report.sections[0]!.blocks.find((b) => b.kind === 'list')!;
+    // The list twice: two bullet lists, each with a numbered list inside.
+    report.sections[0]!.blocks.push(list);
+    const files = unzipSync(await renderDocx(report));
+    const doc = strFromU8(files['word/document.xml']!);
+    const numbering = strFromU8(files['word/numbering.xml']!);
+    // The list number of each paragraph that has one and holds `text`.
+    const numIdsOf = (text: string) => doc.split('</w:p>').filter((p) => p.includes(text)).map((p) => /<w:numId w:val="(\d+)"\/>/.exec(p)?.[1]);
+    const bullets = numIdsOf('Hemtjänst');
+    const numbered = numIdsOf('Särskilt boende');
+    expect(bullets).toHaveLength(2);
+    expect(numbered).toHaveLength(2);
+    // Bullets: one numbering for both lists; numbered: one per list, so each counts from 1.
+    expect(bullets[0]).toBeDefined();
+    expect(bullets[1]).toBe(bullets[0]);
+    expect(new Set([...numbered, bullets[0]]).size).toBe(3);
+    // docx's own default list, and those three.
+    expect(numbering.match(/<w:num w:numId=/g)).toHaveLength(4);
+  });
+
   it('numbers drawings uniquely', async () => {
     const report = sampleReport();
     const image = report.sections[0]!.blocks.at(-1)!;

@@ -4,7 +4,7 @@ import type { Report } from '../../model/types.ts';
 import type { TableView, ViewContext } from '../views/cells.ts';
 import type { BlockView } from '../views/blocks.ts';
 import type { CommentsView, ResultatmålCardView, SymbolFactView, UppdragBlockView } from '../views/goal-cards.ts';
-import { headingParagraph, proseParagraphs, type ProseState } from './prose.ts';
+import { BULLETS, headingParagraph, proseParagraphs, type ProseState } from './prose.ts';
 import { LIST_BULLET, SIZE, hex, type Orientation } from './styles.ts';
 import { symbolRun, tableElements, type SymbolImages } from './tables.ts';
 import { chartParagraphs } from '../charts/docx.ts';
@@ -39,7 +39,7 @@ function tables(views: readonly TableView[], ctx: DocxContext, body: Body): void
   }
 }
 
-const bullet = (instance: number, children: TextRun[]) => new Paragraph({ numbering: { reference: LIST_BULLET, level: 0, instance }, children });
+const bullet = (children: TextRun[]) => new Paragraph({ numbering: { reference: LIST_BULLET, level: 0, instance: BULLETS }, children });
 
 /** One block view as Word content, in the order of its HTML partial. */
 export function addBlock(view: BlockView, ctx: DocxContext, body: Body): void {
@@ -51,14 +51,13 @@ export function addBlock(view: BlockView, ctx: DocxContext, body: Body): void {
     case 'målområde': {
       if (view.beskrivning) body.add([new Paragraph({ children: [new TextRun({ text: view.beskrivning, italics: true, size: SIZE.body + 2 })] })]);
       if (view.kfMål.items.length) {
-        const instance = ++ctx.prose.instance;
         body.add([
           new Paragraph({
             keepNext: true,
             spacing: { before: 200, after: 80 },
             children: [new TextRun({ text: view.kfMål.label, bold: true, color: hex(ctx.report.profile.färger.primär) })],
           }),
-          ...view.kfMål.items.map((line) => bullet(instance, [new TextRun(line)])),
+          ...view.kfMål.items.map((line) => bullet([new TextRun(line)])),
         ]);
       }
       tables(view.tables, ctx, body);
@@ -67,8 +66,7 @@ export function addBlock(view: BlockView, ctx: DocxContext, body: Body): void {
     case 'bedömningar': {
       tables(view.tables, ctx, body);
       if (view.counts.length === 0) return;
-      const instance = ++ctx.prose.instance;
-      body.add(view.counts.map((c) => bullet(instance, [new TextRun({ text: `${c.namn}: `, bold: true }), new TextRun(`${c.sentences.join(', ')}.`)])));
+      body.add(view.counts.map((c) => bullet([new TextRun({ text: `${c.namn}: `, bold: true }), new TextRun(`${c.sentences.join(', ')}.`)])));
       return;
     }
     case 'uppdrag':
@@ -95,10 +93,9 @@ const symbolFact = (f: SymbolFactView, ctx: DocxContext, extra: ParagraphChild[]
 
 function comments(view: CommentsView, ctx: DocxContext): Paragraph[] {
   if (view.items.length === 0) return [];
-  const instance = ++ctx.prose.instance;
   return [
     new Paragraph({ keepNext: true, spacing: { before: 80, after: 40 }, children: [new TextRun({ text: view.label, bold: true })] }),
-    ...view.items.map((c) => bullet(instance, [new TextRun(c)])),
+    ...view.items.map((c) => bullet([new TextRun(c)])),
   ];
 }
 

@@ -46,8 +46,15 @@ export function inlineRuns(items: readonly Inline[], style: RunStyle = {}, inLin
 
 const headingLevels = { 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 } as const;
 
+/**
+ * The numbering instance every bullet list shares: bullets do not count, so no
+ * bullet list needs a numbering of its own (and docx passes over the whole
+ * document once per numbering instance when it writes it).
+ */
+export const BULLETS = 0;
+
 export interface ProseState {
-  /** Numbering instances handed out so far: every list starts its own count. */
+  /** Numbering instances handed out so far: every numbered list starts its own count. */
   instance: number;
   /** Bookmark names of the headings listed in the contents, by heading block. */
   bookmarks: ReadonlyMap<ProseBlock, string>;
@@ -87,7 +94,7 @@ export function proseParagraphs(blocks: readonly ProseBlock[], state: ProseState
 }
 
 function listParagraphs(list: Extract<ProseBlock, { kind: 'list' }>, state: ProseState, place: Place): Paragraph[] {
-  const instance = ++state.instance;
+  const instance = list.ordered ? ++state.instance : BULLETS;
   const level = Math.min(place.listDepth, LIST_LEVELS - 1);
   const inner: Place = { ...place, listDepth: place.listDepth + 1 };
   return list.items.flatMap((item) => {
