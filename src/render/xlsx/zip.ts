@@ -22,6 +22,7 @@ export async function workbookBytes(workbook: ExcelJS.Workbook, date: Date): Pro
   workbook.modified = date;
   workbook.creator = 'kommunrapport';
   workbook.lastModifiedBy = 'kommunrapport';
-  const buffer = await workbook.xlsx.writeBuffer();
+  // Stored, not compressed: repackZip unzips and compresses every part once more, so exceljs's (pure JavaScript) deflate would be work thrown away.
+  const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
   return repackZip(new Uint8Array(buffer as ArrayBuffer));
 }
