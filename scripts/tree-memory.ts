@@ -88,8 +88,25 @@ export function treeMemory(root: number): TreeMemory {
   return result;
 }
 
+/**
+ * CPU time (user + system, ms) of every child this process has waited for,
+ * their own waited-for children included: for a finished command, the CPU its
+ * whole tree used (Chromium's processes too). Linux only (USER_HZ = 100); else 0.
+ */
+export function childrenCpuMs(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
 export interface Measured {
   ms: number;
+  /** CPU time of the whole tree, user and system (0 elsewhere than Linux). */
+  cpuMs: number;
   /** Peak of the summed RSS of the process tree. */
   peakBytes: number;
   /** Peak of the summed PSS of the process tree. */
@@ -101,6 +118,7 @@ export interface Measured {
 /** Runs a command to its end, polling the memory of its process tree every 100 ms. */
 export async function measure(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Measured> {
   const start = performance.now();
+  const cpuBefore = childrenCpuMs();
   const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
@@ -118,7 +136,7 @@ export async function measure(cmd: string, args: readonly string[], env: NodeJS.
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(poll);
   if (code !== 0) throw new Error(`${cmd} ${args.slice(0, 3).join(' ')} … misslyckades (${code}):\n${stderr.slice(-2000)}`);
-  return { ms: performance.now() - start, peakBytes: peak, peakPss, atPeak };
+  return { ms: performance.now() - start, cpuMs: childrenCpuMs() - cpuBefore, peakBytes: peak, peakPss, atPeak };
 }
 
 /** "node 180 MiB, renderer×2 300 MiB, …": where the memory of the tree was at its peak. */
