@@ -399,6 +399,16 @@ describe('DOCX renderer', () => {
     expect(doc.match(/<w:tblLayout w:type="fixed"\/>/g)).toHaveLength(doc.split('<w:tbl>').length - 1);
   });
 
+  it('draws table rules on the cells that have them and names no side a cell leaves blank', () => {
+    const doc = parts['word/document.xml']!;
+    const cellBorders = [...doc.matchAll(/<w:tcBorders>(.*?)<\/w:tcBorders>/g)].map((m) => m[1]!);
+    expect(cellBorders.length).toBeGreaterThan(4);
+    // Every cell draws its bottom rule; none spells out a blank side (the table's own borders are none).
+    expect(cellBorders.every((b) => /<w:bottom w:val="single"/.test(b))).toBe(true);
+    expect(cellBorders.some((b) => /w:val="none"/.test(b))).toBe(false);
+    expect(doc).toMatch(/<w:tblBorders><w:top w:val="none"/);
+  });
+
   it('numbers the contents entries with the page each heading lands on', () => {
     const doc = parts['word/document.xml']!;
     const toc = doc.slice(doc.indexOf('<w:sdt>'), doc.indexOf('</w:sdt>'));

@@ -39,6 +39,7 @@ export function symbolRun(ref: SymbolRef, images: SymbolImages, word: string, si
   return new ImageRun({ type: 'png', data: images(ref), transformation: { width: size, height: size }, altText: { name: `${DECORATIVE}${word}`, title: '', description: '' } });
 }
 
+/** The table has no borders of its own; a cell names only the rules it draws (an unnamed side falls back to the table's none). */
 const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const thin: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: 'C8C8C8' };
 /** Cell padding as in the HTML (about 0.45em sideways, 0.28em up and down at 9 pt), in twips. */
@@ -91,23 +92,23 @@ function headerCell(cell: HeaderCellView, width: number, profile: Profile, size:
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.BOTTOM,
     shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(profile.färger.tabellhuvud) },
-    borders: { top: none, left: none, right: none, bottom: { style: BorderStyle.SINGLE, size: 12, color: hex(profile.färger.primär) } },
+    borders: { bottom: { style: BorderStyle.SINGLE, size: 12, color: hex(profile.färger.primär) } },
   });
 }
 
 /** Row kinds as in the HTML: group rows bold in the primary colour over a rule, subtotals bold, totals bold between rules. */
-function rowLook(row: RowView, profile: Profile): { run: RunLook; top: IBorderOptions; bottom: IBorderOptions } {
+function rowLook(row: RowView, profile: Profile): { run: RunLook; top?: IBorderOptions; bottom: IBorderOptions } {
   const primär = hex(profile.färger.primär);
   const text = hex(profile.färger.text);
   switch (row.kind) {
     case 'group':
-      return { run: { bold: true, color: primär }, top: none, bottom: { style: BorderStyle.SINGLE, size: 6, color: primär } };
+      return { run: { bold: true, color: primär }, bottom: { style: BorderStyle.SINGLE, size: 6, color: primär } };
     case 'subtotal':
-      return { run: { bold: true }, top: none, bottom: thin };
+      return { run: { bold: true }, bottom: thin };
     case 'total':
       return { run: { bold: true }, top: { style: BorderStyle.SINGLE, size: 12, color: text }, bottom: { style: BorderStyle.SINGLE, size: 16, color: text } };
     case 'data':
-      return { run: {}, top: none, bottom: thin };
+      return { run: {}, bottom: thin };
   }
 }
 
@@ -129,7 +130,7 @@ function bodyCell(cell: CellView, noteNumber: number | undefined, row: RowView, 
     columnSpan: cell.colSpan,
     rowSpan: cell.rowSpan,
     width: { size: width, type: WidthType.DXA },
-    borders: { top: look.top, left: none, right: none, bottom: look.bottom },
+    borders: look.top ? { top: look.top, bottom: look.bottom } : { bottom: look.bottom },
   });
 }
 
