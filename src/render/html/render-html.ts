@@ -36,7 +36,9 @@ const templateFolders: Record<Report['type'], string[]> = {
 };
 
 function templatesFor(type: Report['type']): { layout: Template; css: string } {
-  const cached = compiled.get(type);
+  // Types with the same folders share one compilation (a plan and a follow-up both use gemensamt/).
+  const key = templateFolders[type].join('/');
+  const cached = compiled.get(key);
   if (cached) return cached;
   const hb = Handlebars.create();
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
@@ -62,7 +64,7 @@ function templatesFor(type: Report['type']): { layout: Template; css: string } {
     );
   }
   const entry = { layout: hb.compile(layoutSource, { strict: true }), css: css.join('\n') };
-  compiled.set(type, entry);
+  compiled.set(key, entry);
   return entry;
 }
 
