@@ -130,7 +130,7 @@ function bodyCell(cell: CellView, noteNumber: number | undefined, row: RowView, 
     columnSpan: cell.colSpan,
     rowSpan: cell.rowSpan,
     width: { size: width, type: WidthType.DXA },
-    borders: look.top ? { top: look.top, bottom: look.bottom } : { bottom: look.bottom },
+    borders: { top: look.top, bottom: look.bottom },
   });
 }
 

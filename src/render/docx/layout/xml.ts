@@ -34,9 +34,10 @@ export function parseXml(xml: string): Node {
     if (lt === -1) break;
     const next = xml.charCodeAt(lt + 1);
     if (next === 0x3f || next === 0x21) {
-      // <?…?> or <!--…-->
-      const close = next === 0x21 && xml.startsWith('<!--', lt) ? xml.indexOf('-->', lt + 4) : xml.indexOf('>', lt);
-      i = close === -1 ? n : close + (next === 0x21 && xml.startsWith('<!--', lt) ? 3 : 1);
+      // <?…?> or <!--…-->: skipped to its end
+      const end = xml.startsWith('<!--', lt) ? '-->' : '>';
+      const close = xml.indexOf(end, lt + 1);
+      i = close === -1 ? n : close + end.length;
       continue;
     }
     // The tag's end: the first ">" outside a quoted attribute value.
