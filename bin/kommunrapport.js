@@ -6,6 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tuneTiering } from './v8-tiering.js';
+
+tuneTiering();
 
 // Node 22.1+ keeps compiled code between runs: a faster start from the second run on.
 module.enableCompileCache?.();

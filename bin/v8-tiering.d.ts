@@ -1,0 +1,2 @@
+export function tieringFlags(v8Version?: string): string[];
+export function tuneTiering(): void;
