@@ -60,11 +60,11 @@ export async function benchScale(browserPath: string, options: ScaleOptions = {}
     const again = await measure(process.execPath, ['bin/kommunrapport.js', 'build', '--content', content, '--out', out, ...jobArgs]);
     rates.set(n, perSecond(n, ours.ms));
     console.log(
-      `  ${String(n).padStart(3)} rapporter: bygge ${fmtS(ours.ms)}, ${fmtRate(perSecond(n, ours.ms))}, topp RSS ${fmtMiB(ours.peakBytes)}, topp PSS ${fmtMiB(ours.peakPss)}` +
+      `  ${String(n).padStart(3)} rapporter: bygge ${fmtS(ours.ms)} (CPU ${fmtS(ours.cpuMs)}, varav Node ${fmtS(ours.nodeCpuMs)}), ${fmtRate(perSecond(n, ours.ms))}, topp RSS ${fmtMiB(ours.peakBytes)}, topp PSS ${fmtMiB(ours.peakPss)}` +
         ` (MiB PSS vid toppen: ${describeKinds(ours.atPeak)})`,
     );
     console.log(
-      `      enkel utskrift av samma HTML: ${fmtS(bare.ms)}, ${fmtRate(perSecond(n, bare.ms))}, topp RSS ${fmtMiB(bare.peakBytes)}, topp PSS ${fmtMiB(bare.peakPss)}` +
+      `      enkel utskrift av samma HTML: ${fmtS(bare.ms)} (CPU ${fmtS(bare.cpuMs)}), ${fmtRate(perSecond(n, bare.ms))}, topp RSS ${fmtMiB(bare.peakBytes)}, topp PSS ${fmtMiB(bare.peakPss)}` +
         ` · kvot bygge/enkel utskrift: tid ${ratio(ours.ms, bare.ms)}, RSS ${ratio(ours.peakBytes, bare.peakBytes)}, PSS ${ratio(ours.peakPss, bare.peakPss)}` +
         ` · oförändrat bygge igen ${fmtS(again.ms)}`,
     );

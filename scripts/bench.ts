@@ -82,17 +82,19 @@ const cold: number[] = [];
 const warm: number[] = [];
 const bare: number[] = [];
 const peaks = { cold: 0, bare: 0 };
-const cpu = { cold: [] as number[], bare: [] as number[] };
+const cpu = { cold: [] as number[], bare: [] as number[], coldNode: [] as number[], bareNode: [] as number[] };
 for (let i = 0; i < rounds; i++) {
   // Empty output folder: every PDF printed. Whole processes, memory of the process tree, in the same run as the bare print.
   const c = await measure(process.execPath, ['bin/kommunrapport.js', 'build', '--out', mkdtempSync(join(tmpdir(), 'kommunrapport-bench-'))]);
   cold.push(c.ms);
   cpu.cold.push(c.cpuMs);
+  cpu.coldNode.push(c.nodeCpuMs);
   peaks.cold = Math.max(peaks.cold, c.peakBytes);
   warm.push((await measure(process.execPath, ['bin/kommunrapport.js', 'build', '--out', out])).ms); // nothing changed: the manifest answers
   const b = await measure(process.execPath, ['scripts/bare-print.mjs', findBrowser()!, ...htmlFiles]);
   bare.push(b.ms);
   cpu.bare.push(b.cpuMs);
+  cpu.bareNode.push(b.nodeCpuMs);
   peaks.bare = Math.max(peaks.bare, b.peakBytes);
 }
 
@@ -108,6 +110,7 @@ if (median(cpu.bare) > 0) {
     `  CPU-tid (hela processträdet, användare + system): bygge median ${fmt(median(cpu.cold))}, enkel utskrift ${fmt(median(cpu.bare))}, kvot ${(median(cpu.cold) / median(cpu.bare)).toFixed(2).replace('.', ',')}×` +
       ` · bygget kan på ${availableParallelism()} kärnor inte bli klart före ${fmt(median(cpu.cold) / availableParallelism())}`,
   );
+  console.log(`    varav Node: bygge ${fmt(median(cpu.coldNode))}, enkel utskrift ${fmt(median(cpu.bareNode))}; Chromium: bygge ${fmt(median(cpu.cold) - median(cpu.coldNode))}, enkel utskrift ${fmt(median(cpu.bare) - median(cpu.bareNode))}`);
 }
 if (process.argv.includes('--kvot')) process.exit(0);
 await benchDocx(rounds);

@@ -22,8 +22,8 @@ export interface TreeMemory {
   pss: number;
   /** PSS per kind of process, and how many of that kind. */
   byKind: Partial<Record<ProcessKind, { pss: number; count: number }>>;
-  /** Each process's own CPU time so far (user + system, ms), by pid. */
-  cpuMs: Map<number, number>;
+  /** Each process's own CPU time so far (user + system, ms) and its kind, by pid. */
+  cpuMs: Map<number, { ms: number; kind: ProcessKind }>;
 }
 
 function kindOf(pid: number): ProcessKind {
@@ -76,7 +76,6 @@ export function treeMemory(root: number): TreeMemory {
   while (stack.length > 0) {
     const pid = stack.pop()!;
     result.rss += rss.get(pid) ?? 0;
-    result.cpuMs.set(pid, cpu.get(pid) ?? 0);
     let pss = 0;
     try {
       const kb = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
@@ -85,7 +84,9 @@ export function treeMemory(root: number): TreeMemory {
       // ended, or no smaps_rollup on this kernel
     }
     result.pss += pss;
-    const kind = (result.byKind[kindOf(pid)] ??= { pss: 0, count: 0 });
+    const kindName = kindOf(pid);
+    result.cpuMs.set(pid, { ms: cpu.get(pid) ?? 0, kind: kindName });
+    const kind = (result.byKind[kindName] ??= { pss: 0, count: 0 });
     kind.pss += pss;
     kind.count++;
     stack.push(...(children.get(pid) ?? []));
@@ -112,6 +113,8 @@ export interface Measured {
   ms: number;
   /** CPU time of the whole tree, user and system (0 elsewhere than Linux). */
   cpuMs: number;
+  /** Of that, Node's own processes (the rest is Chromium's), as polled. */
+  nodeCpuMs: number;
   /** Peak of the summed RSS of the process tree. */
   peakBytes: number;
   /** Peak of the summed PSS of the process tree. */
@@ -132,10 +135,10 @@ export async function measure(cmd: string, args: readonly string[], env: NodeJS.
   let atPeak: TreeMemory['byKind'] = {};
   // Each process's own CPU time as last seen: Chromium's renderers are reaped by its zygote and may never
   // reach this process's children's times, so the tree's CPU is the larger of the two counts.
-  const cpuSeen = new Map<number, number>();
+  const cpuSeen = new Map<number, { ms: number; kind: ProcessKind }>();
   const poll = setInterval(() => {
     const m = treeMemory(child.pid!);
-    for (const [pid, ms] of m.cpuMs) cpuSeen.set(pid, ms);
+    for (const [pid, seen] of m.cpuMs) cpuSeen.set(pid, { ms: seen.ms, kind: seen.kind === 'forked' ? (cpuSeen.get(pid)?.kind ?? 'forked') : seen.kind });
     peak = Math.max(peak, m.rss);
     if (m.pss > peakPss) {
       peakPss = m.pss;
@@ -145,8 +148,10 @@ export async function measure(cmd: string, args: readonly string[], env: NodeJS.
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(poll);
   if (code !== 0) throw new Error(`${cmd} ${args.slice(0, 3).join(' ')} … misslyckades (${code}):\n${stderr.slice(-2000)}`);
-  const sampled = [...cpuSeen.values()].reduce((a, b) => a + b, 0);
-  return { ms: performance.now() - start, cpuMs: Math.max(childrenCpuMs() - cpuBefore, sampled), peakBytes: peak, peakPss, atPeak };
+  const sum = (seen: { ms: number }[]) => seen.reduce((a, b) => a + b.ms, 0);
+  const sampled = sum([...cpuSeen.values()]);
+  const nodeCpuMs = sum([...cpuSeen.values()].filter((s) => s.kind === 'node'));
+  return { ms: performance.now() - start, cpuMs: Math.max(childrenCpuMs() - cpuBefore, sampled), nodeCpuMs, peakBytes: peak, peakPss, atPeak };
 }
 
 /** "node 180 MiB, renderer×2 300 MiB, …": where the memory of the tree was at its peak. */
