@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { tieringFlags } from './bin/v8-tiering.js';
 
 export default defineConfig({
   test: {
@@ -13,5 +14,7 @@ export default defineConfig({
     // The end-to-end files spend most of their time waiting for Chromium and child processes, so two files at a
     // time keep two cores busy; vitest's own default (cores − 1) would run them one by one on a two-core machine.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // Each test file is a short process, like a build: V8 tuned the same way (bin/v8-tiering.js).
+    poolOptions: { forks: { execArgv: tieringFlags() } },
   },
 });

@@ -19,8 +19,10 @@ import { runBounded } from '../src/batch/pool.ts';
 import { findReportFolders } from '../src/content/load.ts';
 import { withBrowser } from '../src/render/pdf/session.ts';
 import type { BuiltExample } from './helpers/examples.ts';
+import { tuneTiering } from '../bin/v8-tiering.js';
 
 export default async function setup(project: TestProject): Promise<() => void> {
+  tuneTiering(); // the examples are built in this process: V8 tuned as for a build
   const compiled = promisify(execFile)(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { maxBuffer: 16 * 1024 * 1024 });
   const outDir = mkdtempSync(join(tmpdir(), 'kommunrapport-exempel-'));
   const examples: Record<string, BuiltExample> = {};
