@@ -138,7 +138,11 @@ export async function measure(cmd: string, args: readonly string[], env: NodeJS.
   const cpuSeen = new Map<number, { ms: number; kind: ProcessKind }>();
   const poll = setInterval(() => {
     const m = treeMemory(child.pid!);
-    for (const [pid, seen] of m.cpuMs) cpuSeen.set(pid, { ms: seen.ms, kind: seen.kind === 'forked' ? (cpuSeen.get(pid)?.kind ?? 'forked') : seen.kind });
+    // A process keeps the first kind it was known by: one ending (or just forked) shows no command line.
+    for (const [pid, seen] of m.cpuMs) {
+      const known = cpuSeen.get(pid)?.kind;
+      cpuSeen.set(pid, { ms: seen.ms, kind: known && known !== 'forked' && known !== 'other' ? known : seen.kind });
+    }
     peak = Math.max(peak, m.rss);
     if (m.pss > peakPss) {
       peakPss = m.pss;
