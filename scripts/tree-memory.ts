@@ -23,7 +23,7 @@ export interface TreeMemory {
   /** PSS per kind of process, and how many of that kind. */
   byKind: Partial<Record<ProcessKind, { pss: number; count: number }>>;
   /** Each process's own CPU time so far (user + system, ms) and its kind, by pid. */
-  cpuMs: Map<number, { ms: number; kind: ProcessKind }>;
+  cpuByPid: Map<number, { ms: number; kind: ProcessKind }>;
 }
 
 function kindOf(pid: number): ProcessKind {
@@ -54,7 +54,7 @@ export function treeMemory(root: number): TreeMemory {
   try {
     pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
   } catch {
-    return { rss: 0, pss: 0, byKind: {}, cpuMs: new Map() };
+    return { rss: 0, pss: 0, byKind: {}, cpuByPid: new Map() };
   }
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
@@ -71,7 +71,7 @@ export function treeMemory(root: number): TreeMemory {
       // the process ended while being read
     }
   }
-  const result: TreeMemory = { rss: 0, pss: 0, byKind: {}, cpuMs: new Map() };
+  const result: TreeMemory = { rss: 0, pss: 0, byKind: {}, cpuByPid: new Map() };
   const stack = [root];
   while (stack.length > 0) {
     const pid = stack.pop()!;
@@ -85,7 +85,7 @@ export function treeMemory(root: number): TreeMemory {
     }
     result.pss += pss;
     const kindName = kindOf(pid);
-    result.cpuMs.set(pid, { ms: cpu.get(pid) ?? 0, kind: kindName });
+    result.cpuByPid.set(pid, { ms: cpu.get(pid) ?? 0, kind: kindName });
     const kind = (result.byKind[kindName] ??= { pss: 0, count: 0 });
     kind.pss += pss;
     kind.count++;
@@ -139,7 +139,7 @@ export async function measure(cmd: string, args: readonly string[], env: NodeJS.
   const poll = setInterval(() => {
     const m = treeMemory(child.pid!);
     // A process keeps the first kind it was known by: one ending (or just forked) shows no command line.
-    for (const [pid, seen] of m.cpuMs) {
+    for (const [pid, seen] of m.cpuByPid) {
       const known = cpuSeen.get(pid)?.kind;
       cpuSeen.set(pid, { ms: seen.ms, kind: known && known !== 'forked' && known !== 'other' ? known : seen.kind });
     }
@@ -152,9 +152,10 @@ export async function measure(cmd: string, args: readonly string[], env: NodeJS.
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(poll);
   if (code !== 0) throw new Error(`${cmd} ${args.slice(0, 3).join(' ')} … misslyckades (${code}):\n${stderr.slice(-2000)}`);
-  const sum = (seen: { ms: number }[]) => seen.reduce((a, b) => a + b.ms, 0);
-  const sampled = sum([...cpuSeen.values()]);
-  const nodeCpuMs = sum([...cpuSeen.values()].filter((s) => s.kind === 'node'));
+  const seen = [...cpuSeen.values()];
+  const sum = (processes: { ms: number }[]) => processes.reduce((a, b) => a + b.ms, 0);
+  const sampled = sum(seen);
+  const nodeCpuMs = sum(seen.filter((s) => s.kind === 'node'));
   return { ms: performance.now() - start, cpuMs: Math.max(childrenCpuMs() - cpuBefore, sampled), nodeCpuMs, peakBytes: peak, peakPss, atPeak };
 }
 
