@@ -13,6 +13,7 @@ import { blockedWarning } from './render/pdf/blocked.ts';
 import { BuildError, Diagnostics, type Diagnostic } from './diagnostics.ts';
 import { defaultJobs, runBounded } from './batch/pool.ts';
 import { inShard, type Shard } from './batch/shard.ts';
+import { BrowserFirst } from './batch/browser-first.ts';
 import { displayPath, findReportFolders } from './content/load.ts';
 import { computeModel, loadContent, validated } from './model/build-model.ts';
 import { readSpreadsheets } from './sources/files.ts';
@@ -104,8 +105,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(options.outDir);
   const cache = options.checkOnly ? undefined : BuildCache.load(outDir);
   const browser = options.browser ?? new BrowserSession();
-  // A PDF no earlier build wrote will be printed: the browser starts while the first report is read.
-  if (cache && formats.includes('pdf') && folders.some((f) => !cache.knows(`${f}.pdf`))) void browser.get().catch(() => undefined);
+  // A report whose PDF no earlier build wrote will be printed: the browser starts now, while the reports are read,
+  // and its print page opens while the report is computed.
+  const browserFirst = new BrowserFirst();
+  const printsAhead = (folder: string) => cache !== undefined && formats.includes('pdf') && !cache.knows(`${folder}.pdf`);
+  if (folders.some(printsAhead)) await browser.startSoon();
   const print: PrintPdf = options.printPdf ?? ((b, document) => renderers.pdf().then((m) => m.renderPdf(b, document)));
 
   try {
@@ -115,32 +119,42 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // The model and its views live only inside this call: released before the job takes its next report.
       const dir = join(contentDir, folder);
       const messages = perReport[i]!;
-      const spreadsheets = await readSpreadsheets(dir);
-      const report = safely(dir, messages, () => {
-        const errorsBefore = messages.errors.length;
-        const content = loadContent(dir, messages, spreadsheets); // load
-        const model = content && computeModel(content, messages); // model
-        return model && validated(model, messages, errorsBefore); // validate
-      });
-      result.title = report?.meta.titel;
-      result.ok = report !== undefined;
-      progress({ kind: 'kontrollerad', report: folder, ok: result.ok });
-      if (!report || !cache) return;
+      // Its print page opens now (in the browser's process), while the report is computed; closed unused if it is not printed.
+      let spare = printsAhead(folder);
+      if (spare) browser.openSparePage();
+      const printing = () => (spare = false);
+      const arrived = spare ? browserFirst.feed() : () => undefined;
       try {
-        const views = reportView(report); // views
-        const files = await renderReport(report, views, formats, outDir, cache, browser, print, result.reused, progress, (url) =>
-          messages.warn(blockedWarning(displayPath(dir), url)),
-        ).catch((err: unknown) => {
-          throw renderError(err, report.id);
-        }); // render
-        await writeAtomically(files); // write
-        result.written = files.map((f) => f.path);
-        progress({ kind: 'skriven', report: report.id });
-      } catch (err) {
-        result.ok = false;
-        result.reused = [];
-        result.failure = err instanceof BuildError ? err : renderError(err, report.id);
-        progress({ kind: 'misslyckad', report: report.id, message: result.failure.message });
+        const spreadsheets = await readSpreadsheets(dir);
+        const report = safely(dir, messages, () => {
+          const errorsBefore = messages.errors.length;
+          const content = loadContent(dir, messages, spreadsheets); // load
+          const model = content && computeModel(content, messages); // model
+          return model && validated(model, messages, errorsBefore); // validate
+        });
+        result.title = report?.meta.titel;
+        result.ok = report !== undefined;
+        progress({ kind: 'kontrollerad', report: folder, ok: result.ok });
+        if (!report || !cache) return;
+        try {
+          const views = reportView(report); // views
+          const files = await renderReport(report, views, formats, outDir, cache, browser, print, result.reused, progress, { onPrint: printing, arrived, browserFirst, rank: i }, (url) =>
+            messages.warn(blockedWarning(displayPath(dir), url)),
+          ).catch((err: unknown) => {
+            throw renderError(err, report.id);
+          }); // render
+          await writeAtomically(files); // write
+          result.written = files.map((f) => f.path);
+          progress({ kind: 'skriven', report: report.id });
+        } catch (err) {
+          result.ok = false;
+          result.reused = [];
+          result.failure = err instanceof BuildError ? err : renderError(err, report.id);
+          progress({ kind: 'misslyckad', report: report.id, message: result.failure.message });
+        }
+      } finally {
+        arrived();
+        if (spare) await browser.closeSparePage();
       }
     });
     if (cache && formats.includes('pdf') && results.some((r) => r.written.length > 0)) {
@@ -200,6 +214,12 @@ async function renderReport(
   print: PrintPdf,
   reused: string[],
   progress: ProgressListener,
+  /**
+   * onPrint: told when the PDF is sent to be printed (it takes the print page opened ahead);
+   * arrived: told when the print has started (or the report will not be printed);
+   * browserFirst: the other formats wait while another report is on its way to the browser.
+   */
+  order: { onPrint: () => void; arrived: () => void; browserFirst: BrowserFirst; rank: number },
   /** Told each address the print of the PDF refused to load. */
   onBlocked: (url: string) => void,
 ): Promise<OutputFile[]> {
@@ -214,11 +234,12 @@ async function renderReport(
   // The other formats are made while the browser prints the PDF (another process): they start once it prints.
   let printStarted!: () => void;
   const printing = new Promise<void>((resolve) => (printStarted = resolve));
-  const then = <T>(work: () => T | Promise<T>): Promise<T> => printing.then(work);
+  const inTurn = <T>(work: () => T | Promise<T>): Promise<T> => order.browserFirst.run(order.rank, work);
+  const then = <T>(work: () => T | Promise<T>): Promise<T> => printing.then(() => inTurn(work));
   // The web page has a CSV download under each table; the page printed to PDF has none.
   if (formats.includes('html')) jobs.push(then(() => done('html', { path: path('html'), data: renderHtml(report, { downloads: { reportId: report.id } }, views) })));
-  if (formats.includes('xlsx')) jobs.push(then(() => renderers.xlsx()).then((m) => m.renderWorkbook(report, views)).then((data) => done('xlsx', { path: path('xlsx'), data })));
-  if (formats.includes('docx')) jobs.push(then(() => renderers.docx()).then((m) => m.renderDocx(report, views)).then((data) => done('docx', { path: path('docx'), data })));
+  if (formats.includes('xlsx')) jobs.push(then(async () => done('xlsx', { path: path('xlsx'), data: await (await renderers.xlsx()).renderWorkbook(report, views) })));
+  if (formats.includes('docx')) jobs.push(then(async () => done('docx', { path: path('docx'), data: await (await renderers.docx()).renderDocx(report, views) })));
   if (formats.includes('granskning')) jobs.push(then(() => done('granskning', { path: path('granskning.txt'), data: reviewText(report, views) })));
   if (formats.includes('json')) jobs.push(then(() => done('json', { path: path('modell.json'), data: serializeModelJson(report) })));
   if (formats.includes('pdf')) {
@@ -233,12 +254,18 @@ async function renderReport(
       earlier
         ? Promise.resolve(earlier.data)
         : renderers.printable().then(async ({ printableReport }) => {
-            const printed = await printWithRetry(report, { ...printableReport(report, views, html), onPrinting: printStarted }, browser, print, progress);
+            const document = { ...printableReport(report, views, html), onPrinting: printStarted, finishing: inTurn };
+            // From here the report waits for the browser, not for this thread: the queued work may run meanwhile.
+            order.onPrint();
+            order.arrived();
+            const printed = await printWithRetry(report, document, browser, print, progress);
             printed.blocked.forEach(onBlocked);
             cache.remember(file, key, printed.pdf, printed.blocked);
             return printed.pdf;
           })
     ).finally(printStarted);
+    // A reused PDF, or a print that failed before it started: the report is no longer on its way to the browser.
+    void printing.then(order.arrived);
     jobs.push(pdf.then((data) => done('pdf', { path: path('pdf'), data }, earlier !== undefined)));
   }
   if (!formats.includes('pdf')) printStarted();

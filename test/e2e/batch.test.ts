@@ -11,6 +11,8 @@ import type { Browser } from 'puppeteer';
 import { build, type Format } from '../../src/build.ts';
 import type { ProgressEvent } from '../../src/build-progress.ts';
 import { renderPdf, type PrintDocument } from '../../src/render/pdf/render-pdf.ts';
+import { BrowserSession } from '../../src/render/pdf/session.ts';
+import { withPrintPage } from '../../src/render/pdf/browser.ts';
 import type { Report } from '../../src/model/types.ts';
 import { contentFolder, INDEX } from '../helpers/fixture.ts';
 
@@ -115,6 +117,46 @@ describe('a batch with --jobs', () => {
     expect(used[2]).not.toBe(used[1]);
     expect(files(three)).toEqual(files(one));
   }, 240_000);
+
+  it('opens each print page while its report is computed, prints in it, and leaves no page open', async () => {
+    const session = new BrowserSession();
+    try {
+      // A page opened ahead is the one the next print takes.
+      const browser = await session.get();
+      session.openSparePage();
+      let ahead: unknown[] = [];
+      for (let i = 0; i < 200 && ahead.length === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        ahead = await browser.pages();
+      }
+      expect(ahead).toHaveLength(1);
+      expect(await withPrintPage(browser, async (page) => page)).toBe(ahead[0]);
+      expect(await browser.pages()).toEqual([]);
+
+      // A batch whose last report has an error: its page is closed unused; every other print takes the page opened for it.
+      const root = batch(4);
+      writeFileSync(join(root, 'rapport-4', 'index.md'), '---\ntitel: [\n---\n');
+      const created = new Set<unknown>();
+      const printedIn = new Set<unknown>();
+      browser.on('targetcreated', (target) => {
+        if (target.type() === 'page') created.add(target);
+      });
+      browser.on('targetchanged', (target) => {
+        if (target.url().endsWith('/rapport.html')) printedIn.add(target);
+      });
+      const result = await build({ contentDir: root, outDir: out(), formats: ['pdf'], jobs: 1, browser: session });
+      expect(result.reports.map((r) => r.ok)).toEqual([true, true, true, false]);
+      // A page still being opened when the build ends would show up a moment later.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await browser.pages()).toEqual([]);
+      // Every print pass of the three reports had a page; only the failed report's page was opened and not printed in.
+      expect(printedIn.size).toBeGreaterThanOrEqual(3);
+      expect([...printedIn].every((t) => created.has(t))).toBe(true);
+      expect(created.size - printedIn.size).toBeLessThanOrEqual(1);
+    } finally {
+      await session.close();
+    }
+  }, 120_000);
 
   it('a report that fails twice is named, and the rest of the batch is written', async () => {
     const root = batch(3);

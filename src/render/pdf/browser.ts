@@ -102,3 +102,51 @@ export async function withPage<T>(browser: Browser, work: (page: Page) => Promis
   }
 }
 
+/**
+ * A page to print in: JavaScript off and every request held for the printer
+ * to allow or refuse (render-pdf.ts decides which).
+ */
+async function openPrintPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  try {
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    return page;
+  } catch (err) {
+    await page.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Print pages opened ahead of their document, per browser (see openSparePrintPage). */
+const spares = new WeakMap<Browser, Promise<Page>[]>();
+
+/**
+ * Opens a print page before its document is ready: the browser starts the
+ * page's process while the report is still being computed, and the print
+ * begins as soon as the HTML is there. The next withPrintPage takes it.
+ */
+export function openSparePrintPage(browser: Browser): void {
+  const page = openPrintPage(browser);
+  page.catch(() => undefined);
+  if (!spares.has(browser)) spares.set(browser, []);
+  spares.get(browser)!.push(page);
+}
+
+/** Closes a page opened ahead when its report will not be printed after all (it failed, or its PDF was reused). */
+export async function closeSparePrintPage(browser: Browser): Promise<void> {
+  const page = spares.get(browser)?.pop();
+  if (page) await (await page.catch(() => undefined))?.close().catch(() => undefined);
+}
+
+/** Runs `work` in a print page, one opened ahead if there is one, and closes the page afterwards. */
+export async function withPrintPage<T>(browser: Browser, work: (page: Page) => Promise<T>): Promise<T> {
+  const spare = spares.get(browser)?.shift();
+  const page = (spare && (await spare.catch(() => undefined))) || (await openPrintPage(browser));
+  try {
+    return await work(page);
+  } finally {
+    await page.close();
+  }
+}
+

@@ -22,7 +22,7 @@ import type { PDFDocument, PDFRef } from 'pdf-lib';
 import { loadPdf } from './load.ts';
 import type { Browser } from 'puppeteer';
 import { BuildError, ExitCode } from '../../diagnostics.ts';
-import { withPage } from './browser.ts';
+import { withPrintPage } from './browser.ts';
 import { headingTexts, readBookmarks, sameHeading } from './outline.ts';
 import { finishDocument, type PdfFacts } from './finish.ts';
 import { fillContentsNumbers, placeholderPages } from './contents-numbers.ts';
@@ -55,6 +55,11 @@ export interface PrintDocument {
    * runs in the browser's process.
    */
   onPrinting?: () => void;
+  /**
+   * Runs the work on this thread after a print (reading the printed PDF and
+   * finishing it) when the caller's order of work allows; at once if absent.
+   */
+  finishing?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 export interface PrintedPdf {
@@ -70,9 +75,7 @@ export async function printHtml(browser: Browser, html: string, onPrinting?: () 
   const blocked = new Set<string>();
   try {
     await writeFile(file, html, 'utf8');
-    return await withPage(browser, async (page) => {
-      await page.setJavaScriptEnabled(false);
-      await page.setRequestInterception(true);
+    return await withPrintPage(browser, async (page) => {
       page.on('request', (request) => {
         const target = request.url();
         if (target === url || target.startsWith('data:')) void request.continue();
@@ -120,34 +123,44 @@ export function pagesFromOutline(
 export async function renderPdf(browser: Browser, document: PrintDocument): Promise<PrintedPdf> {
   const blocked = new Set<string>();
   let onPrinting = document.onPrinting;
+  const inTurn = document.finishing ?? (<T>(work: () => Promise<T>) => work());
   const print = async (html: string) => {
     const printed = await printHtml(browser, html, onPrinting);
     onPrinting = undefined;
     printed.blocked.forEach((b) => blocked.add(b));
-    return loadPdf(printed.pdf);
+    return printed.pdf;
   };
   const finish = async (doc: PDFDocument, html: string, rewritten?: Map<PDFRef, Uint8Array>): Promise<PrintedPdf> => {
     const facts = { ...document.facts, linkTargets: new Map((document.contents?.entries ?? []).map((e) => [e.id, e.title])), headings: headingTexts(html) };
     return { pdf: await finishDocument(doc, facts, rewritten), blocked: [...blocked] };
   };
   const contents = document.contents;
-  if (!contents) return finish(await print(document.html), document.html);
+  if (!contents) {
+    const pdf = await print(document.html);
+    return inTurn(async () => finish(await loadPdf(pdf), document.html));
+  }
 
   const placeholders = placeholderPages(contents.entries);
   let pages: Map<string, number> = placeholders;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const html = contents.withPages(pages);
-    const doc = await print(html);
-    const found = pagesFromOutline(contents.entries, readBookmarks(doc));
-    if (found.size < contents.entries.length) {
-      const missing = contents.entries.filter((e) => !found.has(e.id)).map((e) => `"${e.title}"`);
-      throw new BuildError(`Innehållsförteckningen kunde inte få sidnummer för ${missing.join(', ')}: rubriken saknas bland PDF:ens bokmärken.`, ExitCode.renderFailed);
-    }
-    if (pass === 1) {
-      const filled = fillContentsNumbers(doc, contents.entries, placeholders, found);
-      if (filled) return finish(doc, html, filled);
-    } else if (sameNumbers(pages, found)) return finish(doc, html);
-    pages = found;
+    const pdf = await print(html);
+    // The finished PDF, or the pages found when the document must be printed again with them.
+    const outcome = await inTurn(async (): Promise<PrintedPdf | Map<string, number>> => {
+      const doc = await loadPdf(pdf);
+      const found = pagesFromOutline(contents.entries, readBookmarks(doc));
+      if (found.size < contents.entries.length) {
+        const missing = contents.entries.filter((e) => !found.has(e.id)).map((e) => `"${e.title}"`);
+        throw new BuildError(`Innehållsförteckningen kunde inte få sidnummer för ${missing.join(', ')}: rubriken saknas bland PDF:ens bokmärken.`, ExitCode.renderFailed);
+      }
+      if (pass === 1) {
+        const filled = fillContentsNumbers(doc, contents.entries, placeholders, found);
+        if (filled) return finish(doc, html, filled);
+      } else if (sameNumbers(pages, found)) return finish(doc, html);
+      return found;
+    });
+    if (!(outcome instanceof Map)) return outcome;
+    pages = outcome;
   }
   throw new BuildError(
     `Innehållsförteckningens sidnummer blev inte stabila efter ${MAX_PASSES} utskrifter.`,
