@@ -45,18 +45,21 @@ export function scaleOptions(argv: readonly string[]): ScaleOptions {
   return { ...(sizes ? { sizes } : {}), ...(jobs ? { jobs: Number(jobs) } : {}) };
 }
 
+/** The PSS costs the kernel a walk of every process's memory (tree-memory.ts): read once a second, the RSS every 100 ms. */
+const PSS_EVERY_MS = 1000;
+
 export async function benchScale(browserPath: string, options: ScaleOptions = {}): Promise<void> {
   const { id = 'oxelosund-von-verksamhetsplan-2024-2026', sizes = [1, 20, 100], jobs } = options;
   const jobArgs = jobs ? ['--jobs', String(jobs)] : [];
   console.log(`Skala · kopior av ${id} · alla format · ${jobs ? `--jobs ${jobs}` : 'förvalt antal jobb'} · hela processträdet (Chromium medräknat) · Node ${process.version}`);
-  console.log('  Minne: topp av summan av RSS (delade sidor räknas en gång per process, alltså för högt) och av PSS (delade sidor delade mellan processerna: det trädet verkligen håller).');
+  console.log('  Minne: topp av summan av RSS (delade sidor räknas en gång per process, alltså för högt; läst var 100:e ms) och av PSS (delade sidor delade mellan processerna: det trädet verkligen håller; läst en gång i sekunden, eftersom det kostar processorn).');
   const rates = new Map<number, number>();
   for (const n of sizes) {
     const content = copies(id, n);
     const out = mkdtempSync(join(tmpdir(), 'kommunrapport-skala-ut-'));
-    const ours = await measure(process.execPath, ['bin/kommunrapport.js', 'build', '--content', content, '--out', out, ...jobArgs]);
+    const ours = await measure(process.execPath, ['bin/kommunrapport.js', 'build', '--content', content, '--out', out, ...jobArgs], { pssEveryMs: PSS_EVERY_MS });
     const html = readdirSync(out).filter((f) => f.endsWith('.html')).map((f) => join(out, f));
-    const bare = await measure(process.execPath, ['scripts/bare-print.mjs', browserPath, ...html]);
+    const bare = await measure(process.execPath, ['scripts/bare-print.mjs', browserPath, ...html], { pssEveryMs: PSS_EVERY_MS });
     const again = await measure(process.execPath, ['bin/kommunrapport.js', 'build', '--content', content, '--out', out, ...jobArgs]);
     rates.set(n, perSecond(n, ours.ms));
     console.log(

@@ -48,8 +48,13 @@ function kindOf(pid: number): ProcessKind {
   return 'other';
 }
 
-/** Memory in bytes of `root` and all its descendants now. */
-export function treeMemory(root: number): TreeMemory {
+/**
+ * Memory in bytes of `root` and all its descendants now. The PSS is read only
+ * when asked: the kernel walks every mapping of a process to sum it, about
+ * 100 ms of CPU for a build's tree on two cores, which would slow what is
+ * being measured. The RSS and the CPU times come from /proc/<pid>/stat (a few ms).
+ */
+export function treeMemory(root: number, withPss = true, kinds: Map<number, ProcessKind> = new Map()): TreeMemory {
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
@@ -77,14 +82,19 @@ export function treeMemory(root: number): TreeMemory {
     const pid = stack.pop()!;
     result.rss += rss.get(pid) ?? 0;
     let pss = 0;
-    try {
-      const kb = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      pss = Number(kb?.[1] ?? 0) * 1024;
-    } catch {
-      // ended, or no smaps_rollup on this kernel
+    if (withPss) {
+      try {
+        const kb = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+        pss = Number(kb?.[1] ?? 0) * 1024;
+      } catch {
+        // ended, or no smaps_rollup on this kernel
+      }
     }
     result.pss += pss;
-    const kindName = kindOf(pid);
+    // A process keeps the first kind it was known by: one ending (or just forked) shows no command line.
+    const known = kinds.get(pid);
+    const kindName = known && known !== 'forked' && known !== 'other' ? known : kindOf(pid);
+    kinds.set(pid, kindName);
     result.cpuByPid.set(pid, { ms: cpu.get(pid) ?? 0, kind: kindName });
     const kind = (result.byKind[kindName] ??= { pss: 0, count: 0 });
     kind.pss += pss;
@@ -123,8 +133,15 @@ export interface Measured {
   atPeak: TreeMemory['byKind'];
 }
 
-/** Runs a command to its end, polling the memory of its process tree every 100 ms. */
-export async function measure(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Measured> {
+export interface MeasureOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Read the PSS too, at most this often (ms); without it only the RSS. See treeMemory for why not always. */
+  pssEveryMs?: number;
+}
+
+/** Runs a command to its end, polling its process tree (RSS and CPU, and the PSS if asked) every 100 ms. */
+export async function measure(cmd: string, args: readonly string[], options: MeasureOptions = {}): Promise<Measured> {
+  const { env = process.env, pssEveryMs } = options;
   const start = performance.now();
   const cpuBefore = childrenCpuMs();
   const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
@@ -136,15 +153,15 @@ export async function measure(cmd: string, args: readonly string[], env: NodeJS.
   // Each process's own CPU time as last seen: Chromium's renderers are reaped by its zygote and may never
   // reach this process's children's times, so the tree's CPU is the larger of the two counts.
   const cpuSeen = new Map<number, { ms: number; kind: ProcessKind }>();
+  const kinds = new Map<number, ProcessKind>();
+  let pssReadAt = -Infinity;
   const poll = setInterval(() => {
-    const m = treeMemory(child.pid!);
-    // A process keeps the first kind it was known by: one ending (or just forked) shows no command line.
-    for (const [pid, seen] of m.cpuByPid) {
-      const known = cpuSeen.get(pid)?.kind;
-      cpuSeen.set(pid, { ms: seen.ms, kind: known && known !== 'forked' && known !== 'other' ? known : seen.kind });
-    }
+    const withPss = pssEveryMs !== undefined && performance.now() - pssReadAt >= pssEveryMs;
+    if (withPss) pssReadAt = performance.now();
+    const m = treeMemory(child.pid!, withPss, kinds);
+    for (const [pid, seen] of m.cpuByPid) cpuSeen.set(pid, seen);
     peak = Math.max(peak, m.rss);
-    if (m.pss > peakPss) {
+    if (withPss && m.pss > peakPss) {
       peakPss = m.pss;
       atPeak = m.byKind;
     }
