@@ -14,7 +14,8 @@ import { BuildError, Diagnostics, type Diagnostic } from './diagnostics.ts';
 import { defaultJobs, runBounded } from './batch/pool.ts';
 import { inShard, type Shard } from './batch/shard.ts';
 import { BrowserFirst } from './batch/browser-first.ts';
-import { displayPath, findReportFolders } from './content/load.ts';
+import { displayPath } from './content/load.ts';
+import { findReportFolders } from './content/folders.ts';
 import { computeModel, loadContent, validated } from './model/build-model.ts';
 import { readSpreadsheets } from './sources/files.ts';
 import type { Report } from './model/types.ts';
@@ -108,7 +109,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // A report whose PDF no earlier build wrote will be printed: the browser starts now, while the reports are read,
   // and its print page opens while the report is computed.
   const browserFirst = new BrowserFirst();
-  const printsAhead = (folder: string) => cache !== undefined && formats.includes('pdf') && !cache.knows(`${folder}.pdf`);
+  const printsAhead = (folder: string) => cache !== undefined && formats.includes('pdf') && cache.printsForSure(folder);
   if (folders.some(printsAhead)) await browser.startSoon();
   const print: PrintPdf = options.printPdf ?? ((b, document) => renderers.pdf().then((m) => m.renderPdf(b, document)));
 
@@ -123,8 +124,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       let spare = printsAhead(folder);
       if (spare) browser.openSparePage();
       const printing = () => (spare = false);
-      const arrived = spare ? browserFirst.feed() : () => undefined;
+      let arrived: () => void = () => undefined;
       try {
+        if (spare) arrived = await browserFirst.feed();
         const spreadsheets = await readSpreadsheets(dir);
         const report = safely(dir, messages, () => {
           const errorsBefore = messages.errors.length;

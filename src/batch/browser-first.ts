@@ -7,7 +7,8 @@
  * 1. Work that feeds the browser goes first: while any report is on its way
  *    to the browser (read, computed and laid out for its print), the queued
  *    work waits, so the next print starts as soon as it can instead of behind
- *    a Word file.
+ *    a Word file. The reports on their way go one at a time, so the first
+ *    print is not held up by the reading of the second report.
  * 2. The rest runs one piece at a time, the earliest report's first: a report
  *    that has printed is finished and written before the next report's Word
  *    file is made, so its place in the batch (--jobs) comes free sooner.
@@ -15,21 +16,33 @@
  * The order changes when work runs, never what it makes.
  */
 export class BrowserFirst {
+  /** Reports on their way to the browser or waiting for their turn. */
   private feeding = 0;
+  private feedTurn: Promise<void> = Promise.resolve();
   private running = false;
   private seq = 0;
   private readonly queue: { rank: number; seq: number; start: () => void }[] = [];
 
-  /** A report is on its way to the browser; the function returned says it has arrived (or will not), once. */
-  feed(): () => void {
+  /**
+   * A report is on its way to the browser. Reports go one at a time, in the
+   * order asked (the first print starts sooner than if all were read at once);
+   * resolves when it is this report's turn, with the function that says it has
+   * arrived (or will not), once.
+   */
+  feed(): Promise<() => void> {
     this.feeding++;
+    const turn = this.feedTurn;
+    let release!: () => void;
+    this.feedTurn = new Promise<void>((resolve) => (release = resolve));
     let arrived = false;
-    return () => {
+    const done = () => {
       if (arrived) return;
       arrived = true;
       this.feeding--;
+      release();
       this.next();
     };
+    return turn.then(() => done);
   }
 
   /** Runs `work` when nothing feeds the browser and no other queued work runs; a lower rank (an earlier report) first. */

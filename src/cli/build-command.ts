@@ -5,7 +5,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { allFormats, type Format } from '../formats.ts';
-import type { ReportResult } from '../build.ts';
+import type { BuildResult, ReportResult } from '../build.ts';
+import { BrowserSession } from '../render/pdf/session.ts';
+import { BuildCache } from '../output/cache.ts';
+import { findReportFolders } from '../content/folders.ts';
 import { ExitCode, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import { displayPath } from '../display-path.ts';
 import { buildKey, manifestText, MANIFEST_FILE, unchangedBuild } from '../output/manifest.ts';
@@ -99,12 +102,25 @@ export async function runBuild(argv: readonly string[], command: 'build' | 'chec
     return summarize({ reports: results, diagnostics: unchanged.diagnostics }, { verbosity, checkOnly, outDir, started });
   }
 
-  // Loaded after the flags are read: --help and a usage mistake answer without the content schemas.
-  const [{ build }, { findReportFolders }] = await Promise.all([import('../build.ts'), import('../content/load.ts')]);
-  const progress = new Progress(process.stdout, verbosity, checkOnly);
-  progress.start(inShard(reports ?? findReportFolders(resolve(contentDir)), shard));
-  const result = await build({ contentDir, outDir, reports, formats, checkOnly, jobs, shard, onProgress: progress.listener });
-  progress.finish();
+  const folders = inShard(reports ?? findReportFolders(resolve(contentDir)), shard);
+  // A report whose PDF no earlier build wrote will be printed: the browser starts first, so that its start
+  // (another process) overlaps with loading the build's own code.
+  const browser = new BrowserSession();
+  let result: BuildResult;
+  try {
+    if (!checkOnly && formats.includes('pdf')) {
+      const cache = BuildCache.load(outDir);
+      if (folders.some((f) => cache.printsForSure(f))) await browser.startSoon();
+    }
+    // Loaded after the flags are read: --help and a usage mistake answer without the content schemas.
+    const { build } = await import('../build.ts');
+    const progress = new Progress(process.stdout, verbosity, checkOnly);
+    progress.start(folders);
+    result = await build({ contentDir, outDir, reports, formats, checkOnly, jobs, shard, onProgress: progress.listener, browser });
+    progress.finish();
+  } finally {
+    await browser.close().catch(() => undefined);
+  }
   // Every report built: the next build with nothing changed can stop here (src/output/manifest.ts).
   if (key && result.ok && result.reports.length > 0) {
     const { writeAtomically } = await import('../output/write.ts');

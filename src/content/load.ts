@@ -18,11 +18,11 @@ import { importRows, type ImportContext, type ImportedRows } from '../sources/im
 import { noSpreadsheets, type Spreadsheets } from '../sources/files.ts';
 import { folderInside } from './read-inside.ts';
 import { displayPath, readSource } from './read-source.ts';
-import { loadProfile, PROFILES_FOLDER, type LoadedProfile } from './profile.ts';
+import { loadProfile, type LoadedProfile } from './profile.ts';
+import { INDEX_FILE } from './folders.ts';
 import { resolveImages } from './images.ts';
 
-export const INDEX_FILE = 'index.md';
-export { PROFILES_FOLDER, PROFILE_FILE } from './profile.ts';
+export { findReportFolders, INDEX_FILE, PROFILES_FOLDER, PROFILE_FILE } from './folders.ts';
 export { displayPath };
 
 export interface LoadedBlock {
@@ -61,19 +61,6 @@ export interface LoadedReport {
   profile: LoadedProfile;
   sections: LoadedSection[];
 }
-
-/** Report folders under the content root: every folder with an index.md, except the profiles folder. */
-export function findReportFolders(contentRoot: string): string[] {
-  if (!existsSync(contentRoot)) return [];
-  return readdirSync(contentRoot, { withFileTypes: true })
-    // A link to a folder is listed too, so that it is refused with a message (see loadReport), not skipped in silence.
-    .filter((e) => (e.isDirectory() || e.isSymbolicLink()) && e.name !== PROFILES_FOLDER && !e.name.startsWith('.'))
-    .filter((e) => existsSync(join(contentRoot, e.name, INDEX_FILE)))
-    .map((e) => e.name)
-    .sort();
-}
-
-
 
 /**
  * Loads and validates one report. Undefined when the report cannot be read as a

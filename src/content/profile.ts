@@ -15,8 +15,9 @@ import { decodeText, folderInside, readInside, readProblemMessage, textProblemCo
 import { displayPath, readSource } from './read-source.ts';
 import { svgDraws, svgHint, svgProblem } from './svg-safety.ts';
 
-export const PROFILES_FOLDER = 'kommuner';
-export const PROFILE_FILE = 'kommun.yaml';
+import { PROFILE_FILE, PROFILES_FOLDER } from './folders.ts';
+
+export { PROFILE_FILE, PROFILES_FOLDER };
 
 export interface LoadedProfile {
   id: string;

@@ -53,6 +53,11 @@ export class BuildCache {
     return file in this.entries;
   }
 
+  /** No earlier build wrote the report's PDF, so it will be printed (one the cache knows is printed again only if its HTML changed). */
+  printsForSure(reportFolder: string): boolean {
+    return !this.knows(`${reportFolder}.pdf`);
+  }
+
   /** The earlier output for `file` if it was made from `key` and has not been touched since. */
   reuse(file: string, key: string): Reused | undefined {
     const entry = this.entries[file];

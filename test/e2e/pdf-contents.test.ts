@@ -30,17 +30,17 @@ function report(count: number) {
   return loadAndCompute(dir, new Diagnostics())!;
 }
 
-/** Prints with `browser`, counting the pages it opens (one per print). */
+/** Prints with `browser`, counting the prints: each loads the document into a page once (render-pdf.ts, printHtml). */
 async function printCounted(browser: Browser, document: Parameters<typeof renderPdf>[1]) {
   let prints = 0;
   const count = (target: Target) => {
-    if (target.type() === 'page') prints++;
+    if (target.type() === 'page' && target.url().endsWith('/rapport.html')) prints++;
   };
-  browser.on('targetcreated', count);
+  browser.on('targetchanged', count);
   try {
     return { ...(await renderPdf(browser, document)), prints };
   } finally {
-    browser.off('targetcreated', count);
+    browser.off('targetchanged', count);
   }
 }
 

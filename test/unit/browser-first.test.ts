@@ -6,7 +6,7 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 describe('the order of the work on the build thread (BrowserFirst)', () => {
   it('holds queued work while a report is on its way to the browser, and lets it go when it has arrived', async () => {
     const order = new BrowserFirst();
-    const arrived = order.feed();
+    const arrived = await order.feed();
     const ran: string[] = [];
     const work = order.run(0, () => ran.push('word'));
     await tick();
@@ -18,7 +18,7 @@ describe('the order of the work on the build thread (BrowserFirst)', () => {
 
   it('waits for every report on its way, and a report arrives once however often it says so', async () => {
     const order = new BrowserFirst();
-    const first = order.feed();
+    const first = await order.feed();
     const second = order.feed();
     const ran: string[] = [];
     const work = order.run(0, () => ran.push('excel'));
@@ -26,14 +26,30 @@ describe('the order of the work on the build thread (BrowserFirst)', () => {
     first();
     await tick();
     expect(ran).toEqual([]);
-    second();
+    (await second)();
     await work;
     expect(ran).toEqual(['excel']);
   });
 
+  it('lets the reports on their way to the browser go one at a time, in the order they asked', async () => {
+    const order = new BrowserFirst();
+    const turns: string[] = [];
+    const first = order.feed().then((arrived) => (turns.push('rapport 1'), arrived));
+    const second = order.feed().then((arrived) => (turns.push('rapport 2'), arrived));
+    const third = order.feed().then((arrived) => (turns.push('rapport 3'), arrived));
+    await tick();
+    expect(turns).toEqual(['rapport 1']);
+    (await first)();
+    await tick();
+    expect(turns).toEqual(['rapport 1', 'rapport 2']);
+    (await second)();
+    (await third)();
+    expect(turns).toEqual(['rapport 1', 'rapport 2', 'rapport 3']);
+  });
+
   it('runs one piece at a time, the earliest report first, in the order asked within a report', async () => {
     const order = new BrowserFirst();
-    const arrived = order.feed();
+    const arrived = await order.feed();
     const ran: string[] = [];
     let running = 0;
     let most = 0;

@@ -33,6 +33,9 @@ const CHROMIUM_ARGS = [
   '--disable-features=SpareRendererForSitePerProcess,AudioServiceOutOfProcess',
 ];
 
+/** The tab a browser started with, until a print takes it: a page the browser has already made. */
+const blankTabs = new WeakMap<Browser, Page>();
+
 /** A system Chromium, Chrome or Edge if one is installed, else puppeteer's own download, else undefined. */
 export function findBrowser(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
   // A browser named by the user is used or the build stops: another one must not be used without a word.
@@ -85,8 +88,10 @@ export async function launchBrowser(options: { handleSignals?: boolean } = {}): 
       ...(options.handleSignals === false ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
       args: [...CHROMIUM_ARGS, ...(isRoot || process.env.CI ? ['--no-sandbox'] : [])],
     });
-    // The blank tab the browser opens with is never printed; its renderer process is memory a batch does not need.
-    for (const page of await browser.pages()) await page.close();
+    // The blank tab the browser opens with becomes the first print page (openPrintPage); any other is closed.
+    const [first, ...others] = await browser.pages();
+    for (const page of others) await page.close();
+    if (first) blankTabs.set(browser, first);
     return browser;
   } catch (err) {
     throw new BuildError(`Webbläsaren ${executablePath} kunde inte startas: ${(err as Error).message}`, ExitCode.browserMissing, missingBrowserHint);
@@ -107,7 +112,9 @@ export async function withPage<T>(browser: Browser, work: (page: Page) => Promis
  * to allow or refuse (render-pdf.ts decides which).
  */
 async function openPrintPage(browser: Browser): Promise<Page> {
-  const page = await browser.newPage();
+  const blank = blankTabs.get(browser);
+  blankTabs.delete(browser);
+  const page = blank && !blank.isClosed() ? blank : await browser.newPage();
   try {
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
