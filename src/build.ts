@@ -106,11 +106,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(options.outDir);
   const cache = options.checkOnly ? undefined : BuildCache.load(outDir);
   const browser = options.browser ?? new BrowserSession();
-  // A report whose PDF no earlier build wrote will be printed: the browser starts now, while the reports are read,
-  // and its print page opens while the report is computed.
-  const browserFirst = new BrowserFirst();
+  // A report whose PDF no earlier build wrote will be printed: the browser starts now, while the reports are read
+  // (the command may have started it already), and the report's print page opens while the report is computed.
   const printsAhead = (folder: string) => cache !== undefined && formats.includes('pdf') && cache.printsForSure(folder);
   if (folders.some(printsAhead)) await browser.startSoon();
+  // The order of the work on this thread: the browser is fed first, the earliest report is finished first.
+  const browserFirst = new BrowserFirst();
   const print: PrintPdf = options.printPdf ?? ((b, document) => renderers.pdf().then((m) => m.renderPdf(b, document)));
 
   try {
@@ -218,8 +219,8 @@ async function renderReport(
   progress: ProgressListener,
   /**
    * onPrint: told when the PDF is sent to be printed (it takes the print page opened ahead);
-   * arrived: told when the print has started (or the report will not be printed);
-   * browserFirst: the other formats wait while another report is on its way to the browser.
+   * arrived: told when the report has been handed to the printer, or will not be printed (the next report may go);
+   * browserFirst and rank: the other formats and the PDF finishing take their turn on this thread (batch/browser-first.ts).
    */
   order: { onPrint: () => void; arrived: () => void; browserFirst: BrowserFirst; rank: number },
   /** Told each address the print of the PDF refused to load. */
@@ -233,7 +234,8 @@ async function renderReport(
   };
   const { renderHtml } = await renderers.html();
   const html = renderHtml(report, {}, views);
-  // The other formats are made while the browser prints the PDF (another process): they start once it prints.
+  // The other formats are made while the browser prints the PDF (another process): they start once it prints,
+  // each in its turn on this thread.
   let printStarted!: () => void;
   const printing = new Promise<void>((resolve) => (printStarted = resolve));
   const inTurn = <T>(work: () => T | Promise<T>): Promise<T> => order.browserFirst.run(order.rank, work);
