@@ -1,6 +1,8 @@
 /**
  * The only module that launches a browser (session.ts decides when). Pages
- * open and close in try/finally.
+ * open and close in try/finally; a print page may be opened ahead of its
+ * document and is then closed by the print that takes it (or by
+ * closeSparePrintPage).
  */
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,8 +1,10 @@
 /**
  * One browser for a build, a diff or a test run: the owner makes a session,
  * hands it to whatever prints, and closes it; nobody else launches or closes a
- * browser. The browser starts only when something is actually printed, and the
- * browser library is loaded only then (so --check and --help start without it).
+ * browser. The browser starts only when something will be printed (startSoon,
+ * as soon as that is known, or the first get()), and the browser library is
+ * loaded only then (so --check and --help start without it). Print pages can
+ * be opened ahead of their documents (openSparePage).
  */
 import type { Browser } from 'puppeteer';
 
