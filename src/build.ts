@@ -11,11 +11,11 @@ import { BrowserSession } from './render/pdf/session.ts';
 import type { PrintDocument, PrintedPdf } from './render/pdf/render-pdf.ts';
 import { blockedWarning } from './render/pdf/blocked.ts';
 import { BuildError, Diagnostics, type Diagnostic } from './diagnostics.ts';
-import { defaultJobs, runBounded } from './batch/pool.ts';
+import { defaultJobs, runBounded, workOrder } from './batch/pool.ts';
 import { inShard, type Shard } from './batch/shard.ts';
 import { BrowserFirst } from './batch/browser-first.ts';
 import { displayPath } from './content/load.ts';
-import { findReportFolders } from './content/folders.ts';
+import { findReportFolders, reportSize } from './content/folders.ts';
 import { computeModel, loadContent, validated } from './model/build-model.ts';
 import { readSpreadsheets } from './sources/files.ts';
 import type { Report } from './model/types.ts';
@@ -115,7 +115,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const print: PrintPdf = options.printPdf ?? ((b, document) => renderers.pdf().then((m) => m.renderPdf(b, document)));
 
   try {
-    await runBounded(folders, options.jobs ?? defaultJobs(), async (folder, i) => {
+    // Taken smallest first, then from the largest down (batch/pool.ts); told and written in folder order.
+    const order = workOrder(folders.map((f) => reportSize(join(contentDir, f))));
+    await runBounded(order, options.jobs ?? defaultJobs(), async (i, turn) => {
+      const folder = folders[i]!;
       const result = results[i]!;
       progress({ kind: 'påbörjad', report: folder });
       // The model and its views live only inside this call: released before the job takes its next report.
@@ -141,7 +144,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         if (!report || !cache) return;
         try {
           const views = reportView(report); // views
-          const files = await renderReport(report, views, formats, outDir, cache, browser, print, result.reused, progress, { onPrint: printing, arrived, browserFirst, rank: i }, (url) =>
+          const files = await renderReport(report, views, formats, outDir, cache, browser, print, result.reused, progress, { onPrint: printing, arrived, browserFirst, rank: turn }, (url) =>
             messages.warn(blockedWarning(displayPath(dir), url)),
           ).catch((err: unknown) => {
             throw renderError(err, report.id);

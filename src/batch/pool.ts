@@ -25,3 +25,18 @@ export async function runBounded<T>(items: readonly T[], jobs: number, work: (it
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, worker));
 }
+
+/**
+ * The order a batch takes its reports in, by each report's size on disk: the
+ * smallest first, so that the browser soon has a first document to print (an
+ * årsredovisning takes longer to read than a small plan takes to get to the
+ * browser), then the rest from the largest down, so that no large report is
+ * left to print alone at the end. Indexes into `sizes`; equal sizes keep their order.
+ */
+export function workOrder(sizes: readonly number[]): number[] {
+  const indexes = sizes.map((_, i) => i);
+  if (indexes.length < 3) return indexes;
+  const smallest = indexes.reduce((best, i) => (sizes[i]! < sizes[best]! ? i : best), 0);
+  const rest = indexes.filter((i) => i !== smallest).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
+  return [smallest, ...rest];
+}

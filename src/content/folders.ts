@@ -3,7 +3,7 @@
  * without loading the content code, so the build can decide before loading it
  * whether a browser will be needed (cli/build-command.ts).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A report folder is one with this file. */
@@ -21,4 +21,15 @@ export function findReportFolders(contentRoot: string): string[] {
     .filter((e) => existsSync(join(contentRoot, e.name, INDEX_FILE)))
     .map((e) => e.name)
     .sort();
+}
+
+/** The size in bytes of the files in a report folder (not its subfolders): what the batch orders its reports by. */
+export function reportSize(reportDir: string): number {
+  try {
+    return readdirSync(reportDir, { withFileTypes: true })
+      .filter((e) => e.isFile())
+      .reduce((sum, e) => sum + statSync(join(reportDir, e.name)).size, 0);
+  } catch {
+    return 0;
+  }
 }

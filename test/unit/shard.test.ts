@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { inShard, parseShard, shardOf } from '../../src/batch/shard.ts';
-import { defaultJobs, MEMORY_PER_JOB, runBounded } from '../../src/batch/pool.ts';
+import { defaultJobs, MEMORY_PER_JOB, runBounded, workOrder } from '../../src/batch/pool.ts';
 
 const names = (n: number, prefix = 'rapport') => Array.from({ length: n }, (_, i) => `${prefix}-${i + 1}-nämnd`);
 
@@ -60,3 +60,23 @@ describe('--jobs', () => {
     expect(seen.sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });
+
+describe('the order a batch takes its reports in', () => {
+  it('takes the smallest report first, then the rest from the largest down', () => {
+    // An årsredovisning (90 kB), a small follow-up (10 kB) and two plans (58 and 42 kB), in folder order.
+    expect(workOrder([90, 10, 58, 42])).toEqual([1, 0, 2, 3]);
+    expect(workOrder([5, 50, 20, 40, 30])).toEqual([0, 1, 3, 4, 2]);
+  });
+
+  it('keeps folder order among equal sizes, and for one or two reports', () => {
+    expect(workOrder([7, 7, 7, 7])).toEqual([0, 1, 2, 3]);
+    expect(workOrder([20, 10])).toEqual([0, 1]);
+    expect(workOrder([])).toEqual([]);
+  });
+
+  it('takes every report once', () => {
+    const sizes = [3, 9, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5];
+    expect(workOrder(sizes).sort((a, b) => a - b)).toEqual(sizes.map((_, i) => i));
+  });
+});
+
