@@ -127,7 +127,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Its print page opens now (in the browser's process), while the report is computed; closed unused if it is not printed.
       let spare = printsAhead(folder);
       if (spare) browser.openSparePage();
-      const printing = () => (spare = false);
+      const printSent = () => (spare = false);
       let arrived: () => void = () => undefined;
       try {
         if (spare) arrived = await browserFirst.feed();
@@ -144,7 +144,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         if (!report || !cache) return;
         try {
           const views = reportView(report); // views
-          const files = await renderReport(report, views, formats, outDir, cache, browser, print, result.reused, progress, { onPrint: printing, arrived, browserFirst, rank: turn }, (url) =>
+          const files = await renderReport(report, views, formats, outDir, cache, browser, print, result.reused, progress, { onPrint: printSent, arrived, browserFirst, rank: turn }, (url) =>
             messages.warn(blockedWarning(displayPath(dir), url)),
           ).catch((err: unknown) => {
             throw renderError(err, report.id);

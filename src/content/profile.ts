@@ -14,10 +14,7 @@ import { profileContrastProblems } from './contrast.ts';
 import { decodeText, folderInside, readInside, readProblemMessage, textProblemCode, textProblemMessage } from './read-inside.ts';
 import { displayPath, readSource } from './read-source.ts';
 import { svgDraws, svgHint, svgProblem } from './svg-safety.ts';
-
 import { PROFILE_FILE, PROFILES_FOLDER } from './folders.ts';
-
-export { PROFILE_FILE, PROFILES_FOLDER };
 
 export interface LoadedProfile {
   id: string;

@@ -3,8 +3,8 @@
  * (the document the finishing loads anyway), and matches bookmark titles to
  * headings.
  */
-import { loadPdf } from './load.ts';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { loadPdf } from './load.ts';
 
 export interface OutlineEntry {
   title: string;
