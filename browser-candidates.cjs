@@ -1,5 +1,8 @@
 // The one list of places where a system browser is looked for. Shared by
 // .puppeteerrc.cjs (install time) and src/render/pdf/browser.ts (build time, findBrowser).
+// A headless shell (Debian: chromium-headless-shell) comes first: the same Blink
+// prints the same PDF, without the full browser's start-up and processes, in about
+// two thirds of the time.
 const { join } = require('node:path');
 
 function systemBrowserCandidates(env = process.env, platform = process.platform) {
@@ -23,6 +26,9 @@ function systemBrowserCandidates(env = process.env, platform = process.platform)
   }
   return [
     ...fromEnv,
+    // The program itself: /usr/bin/chromium-headless-shell is a shell script that stays as its parent.
+    '/usr/lib/chromium/chromium-headless-shell',
+    '/usr/bin/chromium-headless-shell',
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
     '/usr/bin/google-chrome',

@@ -7,6 +7,8 @@ import { pathToFileURL } from 'node:url';
 const [executablePath, ...files] = process.argv.slice(2);
 const browser = await puppeteer.launch({
   executablePath,
+  // The build starts a headless shell as one (isHeadlessShell in src/render/pdf/browser.ts); so does this print.
+  headless: /headless[-_]shell(\.exe)?$/i.test(executablePath) ? 'shell' : true,
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
 });
 try {

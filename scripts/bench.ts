@@ -99,7 +99,7 @@ for (let i = 0; i < rounds; i++) {
 }
 
 const mib = (b: number) => `${Math.round(b / 1024 / 1024)} MiB`;
-console.log(`kommunrapport benchmark · ${rounds} omgångar · ${reports} rapport(er), ${pagesApprox} avsnitt · Node ${process.version}`);
+console.log(`kommunrapport benchmark · ${rounds} omgångar · ${reports} rapport(er), ${pagesApprox} avsnitt · Node ${process.version} · webbläsare ${findBrowser()}`);
 console.log(`  kommunrapport build, tom output-mapp (alla format, hela processen): median ${fmt(median(cold))}  [${cold.map(fmt).join(', ')}] · topp RSS ${mib(peaks.cold)}`);
 console.log(`  kommunrapport build, inget ändrat (hela processen):                 median ${fmt(median(warm))}  [${warm.map(fmt).join(', ')}]`);
 console.log(`  enkel puppeteer-utskrift av samma HTML (hela processen):           median ${fmt(median(bare))}  [${bare.map(fmt).join(', ')}] · topp RSS ${mib(peaks.bare)}`);

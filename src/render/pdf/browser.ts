@@ -54,13 +54,24 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, platform: Node
   }
   const system = systemBrowserCandidates(env, platform).find((p) => existsSync(p));
   if (system) return system;
-  try {
-    const bundled = puppeteer.executablePath();
-    if (bundled && existsSync(bundled)) return bundled;
-  } catch {
-    // puppeteer has no browser of its own either
+  // puppeteer's own downloads: its headless shell first, like the system's.
+  for (const bundled of [() => puppeteer.executablePath({ headless: 'shell' }), () => puppeteer.executablePath()]) {
+    try {
+      const path = bundled();
+      if (path && existsSync(path)) return path;
+    } catch {
+      // puppeteer has no such browser of its own
+    }
   }
   return undefined;
+}
+
+/**
+ * Whether a browser program is a headless shell (chromium-headless-shell,
+ * chrome-headless-shell): it is started as one (puppeteer's headless "shell").
+ */
+export function isHeadlessShell(executablePath: string): boolean {
+  return /headless[-_]shell(\.exe)?$/i.test(executablePath);
 }
 
 function isFile(path: string): boolean {
@@ -86,7 +97,7 @@ export async function launchBrowser(options: { handleSignals?: boolean } = {}): 
   try {
     const browser = await puppeteer.launch({
       executablePath,
-      headless: true,
+      headless: isHeadlessShell(executablePath) ? 'shell' : true,
       ...(options.handleSignals === false ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
       args: [...CHROMIUM_ARGS, ...(isRoot || process.env.CI ? ['--no-sandbox'] : [])],
     });
