@@ -14,6 +14,7 @@ import { BuildError, Diagnostics, type Diagnostic } from './diagnostics.ts';
 import { defaultJobs, runBounded, workOrder } from './batch/pool.ts';
 import { inShard, type Shard } from './batch/shard.ts';
 import { BrowserFirst } from './batch/browser-first.ts';
+import { OfficeThread, type OfficeFormat } from './batch/office-thread.ts';
 import { displayPath } from './content/load.ts';
 import { findReportFolders, reportSize } from './content/folders.ts';
 import { computeModel, loadContent, validated } from './model/build-model.ts';
@@ -112,6 +113,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (folders.some(printsAhead)) await browser.startSoon();
   // The order of the work on this thread: the browser is fed first, the earliest report is finished first.
   const browserFirst = new BrowserFirst();
+  // The DOCX and XLSX are made on a thread of their own, whose renderers load while the first reports are read.
+  const office = !options.checkOnly && folders.length > 0 && formats.some(isOfficeFormat) && OfficeThread.available() ? new OfficeThread() : undefined;
+  office?.start();
   const print: PrintPdf = options.printPdf ?? ((b, document) => renderers.pdf().then((m) => m.renderPdf(b, document)));
 
   try {
@@ -144,7 +148,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         if (!report || !cache) return;
         try {
           const views = reportView(report); // views
-          const files = await renderReport(report, views, formats, outDir, cache, browser, print, result.reused, progress, { onPrint: printSent, arrived, browserFirst, rank: turn }, (url) =>
+          const files = await renderReport(report, views, formats, outDir, cache, browser, print, office, result.reused, progress, { onPrint: printSent, arrived, browserFirst, rank: turn }, (url) =>
             messages.warn(blockedWarning(displayPath(dir), url)),
           ).catch((err: unknown) => {
             throw renderError(err, report.id);
@@ -167,12 +171,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await writeAtomically([{ path: join(outDir, CACHE_FILE), data: cache.serialize() }]);
     }
   } finally {
+    await office?.close();
     if (!options.browser) await browser.close().catch(() => undefined);
   }
 
   for (const d of perReport) for (const item of d.items) diagnostics.add(item);
   const failed = results.some((r) => r.failure);
   return { reports: results, diagnostics: diagnostics.items, ok: !diagnostics.hasErrors && !failed };
+}
+
+function isOfficeFormat(format: Format): format is OfficeFormat {
+  return format === 'docx' || format === 'xlsx';
 }
 
 /** Loads, computes and validates one report; an unexpected failure becomes a message about that report instead of a crash. */
@@ -218,6 +227,8 @@ async function renderReport(
   cache: BuildCache,
   browser: BrowserSession,
   print: PrintPdf,
+  /** The thread that makes the DOCX and XLSX; absent: they are made on this thread, in their turn. */
+  office: OfficeThread | undefined,
   reused: string[],
   progress: ProgressListener,
   /**
@@ -245,8 +256,13 @@ async function renderReport(
   const then = <T>(work: () => T | Promise<T>): Promise<T> => printing.then(() => inTurn(work));
   // The web page has a CSV download under each table; the page printed to PDF has none.
   if (formats.includes('html')) jobs.push(then(() => done('html', { path: path('html'), data: renderHtml(report, { downloads: { reportId: report.id } }, views) })));
-  if (formats.includes('xlsx')) jobs.push(then(async () => done('xlsx', { path: path('xlsx'), data: await (await renderers.xlsx()).renderWorkbook(report, views) })));
-  if (formats.includes('docx')) jobs.push(then(async () => done('docx', { path: path('docx'), data: await (await renderers.docx()).renderDocx(report, views) })));
+  // The DOCX and XLSX go to their thread once the print has started, as they would take their turn here.
+  const officeFormats = formats.filter(isOfficeFormat);
+  const made = office && officeFormats.length > 0 ? printing.then(() => office.render(report, views, officeFormats)) : undefined;
+  const officeFile = (format: OfficeFormat, here: () => Promise<Uint8Array>) =>
+    (made ? made.then((files) => files.get(format)!) : then(here)).then((data) => done(format, { path: path(format), data }));
+  if (formats.includes('xlsx')) jobs.push(officeFile('xlsx', async () => (await renderers.xlsx()).renderWorkbook(report, views)));
+  if (formats.includes('docx')) jobs.push(officeFile('docx', async () => (await renderers.docx()).renderDocx(report, views)));
   if (formats.includes('granskning')) jobs.push(then(() => done('granskning', { path: path('granskning.txt'), data: reviewText(report, views) })));
   if (formats.includes('json')) jobs.push(then(() => done('json', { path: path('modell.json'), data: serializeModelJson(report) })));
   if (formats.includes('pdf')) {

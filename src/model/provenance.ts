@@ -27,3 +27,21 @@ export function importSentence(block: DataBlock): string {
   if (!list?.length) return '';
   return `Raderna är hämtade ur ${list.map((i) => `${i.file}${i.sheet ? `, blad ${i.sheet}` : ''}, ${i.range}`).join(' och ')}.`;
 }
+
+/** The imports of a report's blocks, by block id: what a copy of the report on another thread needs (see rememberImportsOf). */
+export function importsOf(report: Report): [string, ImportedRows[]][] {
+  return report.sections.flatMap((s) => s.blocks).flatMap((b): [string, ImportedRows[]][] => {
+    if (!('id' in b) || typeof b.id !== 'string') return [];
+    const list = imported.get(b as DataBlock);
+    return list ? [[b.id, list]] : [];
+  });
+}
+
+/** Remembers the imports for a copy of a report (structured-cloned to another thread, where the side table is empty). */
+export function rememberImportsOf(report: Report, byId: readonly [string, ImportedRows[]][]): void {
+  const lists = new Map(byId);
+  for (const b of report.sections.flatMap((s) => s.blocks)) {
+    const list = 'id' in b && typeof b.id === 'string' ? lists.get(b.id) : undefined;
+    if (list) imported.set(b as DataBlock, list);
+  }
+}
