@@ -14,7 +14,7 @@ import { BuildError, Diagnostics, type Diagnostic } from './diagnostics.ts';
 import { defaultJobs, runBounded, workOrder } from './batch/pool.ts';
 import { inShard, type Shard } from './batch/shard.ts';
 import { BrowserFirst } from './batch/browser-first.ts';
-import { OfficeThread, type OfficeFormat } from './batch/office-thread.ts';
+import { OfficeThread, type OfficeFormat } from './render/office/thread.ts';
 import { displayPath } from './content/load.ts';
 import { findReportFolders, reportSize } from './content/folders.ts';
 import { computeModel, loadContent, validated } from './model/build-model.ts';

@@ -1,5 +1,5 @@
 /**
- * The DOCX and XLSX made on a thread of their own (src/batch/office-thread.ts):
+ * The DOCX and XLSX made on a thread of their own (src/render/office/thread.ts):
  * the same bytes as on the build's thread, imported rows still named; a
  * failure comes back as the report's failure and the thread goes on; a thread
  * ended with files unmade fails them instead of leaving them waiting.
@@ -12,12 +12,12 @@ import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OfficeThread as SourceOfficeThread } from '../../src/batch/office-thread.ts';
+import { OfficeThread as SourceOfficeThread } from '../../src/render/office/thread.ts';
 import { builtExample } from '../helpers/examples.ts';
 import { kommunrapport } from '../helpers/kommunrapport.ts';
 
-type Module = typeof import('../../src/batch/office-thread.ts');
-const compiled = () => import('../../dist/batch/office-thread.js' as string) as Promise<Module>;
+type Module = typeof import('../../src/render/office/thread.ts');
+const compiled = () => import('../../dist/render/office/thread.js' as string) as Promise<Module>;
 
 // The årsredovisning has tables read from a spreadsheet: its workbook names the file under "Källa".
 const id = 'katrineholm-von-arsredovisning-2024';

@@ -24,7 +24,7 @@ const LAYERS: readonly (readonly string[])[] = [
   // … laid out once for every output, …
   ['render/views', 'render/symbols.ts', 'render/render-error.ts'],
   // … and printed.
-  ['render/charts', 'render/html', 'render/docx', 'render/pdf', 'render/xlsx'],
+  ['render/charts', 'render/html', 'render/docx', 'render/pdf', 'render/xlsx', 'render/office'],
   // What runs the pipeline or reads what it made.
   ['review'],
   ['build.ts', 'diff', 'preview', 'schema', 'init'],

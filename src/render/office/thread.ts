@@ -4,7 +4,7 @@
  * lays out its HTML and finishes its PDF, while the browser prints in its own
  * processes. The DOCX and the XLSX need nothing from that thread once the
  * report and its views exist, so they are made beside it, on the second core,
- * by the same renderers (office-worker.ts): the same bytes as on one thread.
+ * by the same renderers (worker.ts): the same bytes as on one thread.
  *
  * One thread for the whole build, started with the build (so that its
  * renderers load while the first reports are read) and ended with it.
@@ -15,10 +15,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { BuildError, ExitCode } from '../diagnostics.ts';
-import type { Report } from '../model/types.ts';
-import { importsOf } from '../model/provenance.ts';
-import type { ReportView } from '../render/views/blocks.ts';
+import { BuildError, ExitCode } from '../../diagnostics.ts';
+import type { Report } from '../../model/types.ts';
+import { importsOf } from '../../model/provenance.ts';
+import type { ReportView } from '../views/blocks.ts';
 
 export type OfficeFormat = 'docx' | 'xlsx';
 
@@ -37,7 +37,7 @@ export type OfficeAnswer =
   | { id: number; format: OfficeFormat; data: Uint8Array }
   | { id: number; format: OfficeFormat; failure: { name: string; message: string; exitCode?: number; hint?: string } };
 
-const WORKER = new URL('./office-worker.js', import.meta.url);
+const WORKER = new URL('./worker.js', import.meta.url);
 
 export class OfficeThread {
   private worker?: Worker;

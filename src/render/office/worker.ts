@@ -1,16 +1,16 @@
 /**
- * The thread that makes the Word and Excel files (see office-thread.ts). It
+ * The thread that makes the Word and Excel files (see thread.ts). It
  * loads the two renderers as it starts, while the build's own thread reads the
  * first reports, and then renders what it is sent, one report at a time: each
  * message is a structured clone of a report and its views, answered with one
  * message per format.
  */
 import { parentPort } from 'node:worker_threads';
-import { BuildError } from '../diagnostics.ts';
-import { rememberImportsOf } from '../model/provenance.ts';
-import { renderDocx } from '../render/docx/render-docx.ts';
-import { renderWorkbook } from '../render/xlsx/workbook.ts';
-import type { OfficeAnswer, OfficeFormat, OfficeRequest } from './office-thread.ts';
+import { BuildError } from '../../diagnostics.ts';
+import { rememberImportsOf } from '../../model/provenance.ts';
+import { renderDocx } from '../docx/render-docx.ts';
+import { renderWorkbook } from '../xlsx/workbook.ts';
+import type { OfficeAnswer, OfficeFormat, OfficeRequest } from './thread.ts';
 
 const port = parentPort!;
 port.on('message', (request: OfficeRequest) => {
