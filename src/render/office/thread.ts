@@ -7,7 +7,8 @@
  * by the same renderers (worker.ts): the same bytes as on one thread.
  *
  * One thread for the whole build, started with the build (so that its
- * renderers load while the first reports are read) and ended with it.
+ * renderers load while the first reports are read) and ended with it. It holds
+ * only the reports in flight (--jobs bounds them), each until its files are made.
  *
  * A worker thread runs compiled JavaScript: under the TypeScript sources (the
  * tests' in-process builds) the files are made on the build's thread instead.

@@ -1,9 +1,9 @@
 /**
  * The thread that makes the Word and Excel files (see thread.ts). It
  * loads the two renderers as it starts, while the build's own thread reads the
- * first reports, and then renders what it is sent, one report at a time: each
+ * first reports, and then renders what it is sent, in the order sent: each
  * message is a structured clone of a report and its views, answered with one
- * message per format.
+ * message per format. It holds no report longer than its files take.
  */
 import { parentPort } from 'node:worker_threads';
 import { BuildError } from '../../diagnostics.ts';
