@@ -113,8 +113,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (folders.some(printsAhead)) await browser.startSoon();
   // The order of the work on this thread: the browser is fed first, the earliest report is finished first.
   const browserFirst = new BrowserFirst();
-  // The DOCX and XLSX are made on a thread of their own, whose renderers load while the first reports are read.
-  const office = !options.checkOnly && folders.length > 0 && formats.some(isOfficeFormat) && OfficeThread.available() ? new OfficeThread() : undefined;
+  // The DOCX and XLSX are made on a thread of their own where that gains, its renderers loading while the first reports are read.
+  const office = !options.checkOnly && folders.length > 0 && formats.some(isOfficeFormat) && OfficeThread.wanted(folders.length) && OfficeThread.available() ? new OfficeThread() : undefined;
   office?.start();
   const print: PrintPdf = options.printPdf ?? ((b, document) => renderers.pdf().then((m) => m.renderPdf(b, document)));
 

@@ -36,6 +36,14 @@ async function exampleReport() {
 }
 
 describe('the thread for the Word and Excel files', () => {
+  it('is wanted for a single report, or for a batch on more than two cores', () => {
+    expect(SourceOfficeThread.wanted(1, 2)).toBe(true);
+    expect(SourceOfficeThread.wanted(4, 2)).toBe(false);
+    expect(SourceOfficeThread.wanted(100, 1)).toBe(false);
+    expect(SourceOfficeThread.wanted(4, 3)).toBe(true);
+    expect(SourceOfficeThread.wanted(100, 16)).toBe(true);
+  });
+
   it('is used by the command, and gives the same bytes as the build thread', async () => {
     expect(SourceOfficeThread.available()).toBe(false); // the examples' files were made on the build's thread
     expect((await compiled()).OfficeThread.available()).toBe(true);
