@@ -14,7 +14,7 @@ import { BuildError, Diagnostics, type Diagnostic } from './diagnostics.ts';
 import { defaultJobs, runBounded, workOrder } from './batch/pool.ts';
 import { inShard, type Shard } from './batch/shard.ts';
 import { BrowserFirst } from './batch/browser-first.ts';
-import { OfficeThread, type OfficeFormat } from './render/office/thread.ts';
+import { OfficeThread, isOfficeFormat, type OfficeFormat } from './render/office/thread.ts';
 import { displayPath } from './content/load.ts';
 import { findReportFolders, reportSize } from './content/folders.ts';
 import { computeModel, loadContent, validated } from './model/build-model.ts';
@@ -178,10 +178,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const d of perReport) for (const item of d.items) diagnostics.add(item);
   const failed = results.some((r) => r.failure);
   return { reports: results, diagnostics: diagnostics.items, ok: !diagnostics.hasErrors && !failed };
-}
-
-function isOfficeFormat(format: Format): format is OfficeFormat {
-  return format === 'docx' || format === 'xlsx';
 }
 
 /** Loads, computes and validates one report; an unexpected failure becomes a message about that report instead of a crash. */

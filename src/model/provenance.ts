@@ -10,9 +10,14 @@ import type { ImportedRows } from '../sources/import.ts';
 
 const imported = new WeakMap<DataBlock, ImportedRows[]>();
 
+/** The report's blocks that have an id, by id. */
+function blocksById(report: Report): Map<string, DataBlock> {
+  return new Map(report.sections.flatMap((s) => s.blocks).flatMap((b) => ('id' in b && typeof b.id === 'string' ? [[b.id, b as DataBlock] as const] : [])));
+}
+
 /** Remembers the imports of the loaded blocks for the computed blocks of the same id. */
 export function rememberImports(loaded: LoadedReport, report: Report): void {
-  const blocks = new Map(report.sections.flatMap((s) => s.blocks).flatMap((b) => ('id' in b && typeof b.id === 'string' ? [[b.id, b as DataBlock] as const] : [])));
+  const blocks = blocksById(report);
   for (const s of loaded.sections) {
     for (const b of s.blocks) {
       const block = b.imports?.length ? blocks.get(b.input.id) : undefined;
@@ -30,18 +35,17 @@ export function importSentence(block: DataBlock): string {
 
 /** The imports of a report's blocks, by block id: what a copy of the report on another thread needs (see rememberImportsOf). */
 export function importsOf(report: Report): [string, ImportedRows[]][] {
-  return report.sections.flatMap((s) => s.blocks).flatMap((b): [string, ImportedRows[]][] => {
-    if (!('id' in b) || typeof b.id !== 'string') return [];
-    const list = imported.get(b as DataBlock);
-    return list ? [[b.id, list]] : [];
+  return [...blocksById(report)].flatMap(([id, block]): [string, ImportedRows[]][] => {
+    const list = imported.get(block);
+    return list ? [[id, list]] : [];
   });
 }
 
 /** Remembers the imports for a copy of a report (structured-cloned to another thread, where the side table is empty). */
 export function rememberImportsOf(report: Report, byId: readonly [string, ImportedRows[]][]): void {
-  const lists = new Map(byId);
-  for (const b of report.sections.flatMap((s) => s.blocks)) {
-    const list = 'id' in b && typeof b.id === 'string' ? lists.get(b.id) : undefined;
-    if (list) imported.set(b as DataBlock, list);
+  const blocks = blocksById(report);
+  for (const [id, list] of byId) {
+    const block = blocks.get(id);
+    if (block) imported.set(block, list);
   }
 }

@@ -35,6 +35,20 @@ async function exampleReport() {
   return { report, views: reportView(report) };
 }
 
+/** The example's file of this kind as the global setup made it, on the build's thread. */
+const inThread = (ext: string) => readFileSync(builtExample(id).written.find((p) => p.endsWith(`.${ext}`))!);
+
+/** A compiled thread and the example report, the thread ended afterwards. */
+async function withThread(work: (thread: InstanceType<Module['OfficeThread']>, example: Awaited<ReturnType<typeof exampleReport>>) => Promise<void>): Promise<void> {
+  const { OfficeThread } = await compiled();
+  const thread = new OfficeThread();
+  try {
+    await work(thread, await exampleReport());
+  } finally {
+    await thread.close();
+  }
+}
+
 describe('the thread for the Word and Excel files', () => {
   it('is wanted for a single report, or for a batch on more than two cores', () => {
     expect(SourceOfficeThread.wanted(1, 2)).toBe(true);
@@ -51,42 +65,26 @@ describe('the thread for the Word and Excel files', () => {
     const run = await kommunrapport(['build', '--report', id, '--format', 'docx,xlsx', '--out', out, '--quiet']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    for (const ext of ['docx', 'xlsx']) {
-      const inThread = builtExample(id).written.find((p) => p.endsWith(`.${ext}`))!;
-      expect(readFileSync(join(out, `${id}.${ext}`)).equals(readFileSync(inThread)), ext).toBe(true);
-    }
+    for (const ext of ['docx', 'xlsx']) expect(readFileSync(join(out, `${id}.${ext}`)).equals(inThread(ext)), ext).toBe(true);
     const workbook = readFileSync(join(out, `${id}.xlsx`));
     expect(workbook.length).toBeGreaterThan(0);
   }, 120_000);
 
-  it('answers a failure as the failure of that report, and goes on with the next', async () => {
-    const { OfficeThread } = await compiled();
-    const thread = new OfficeThread();
-    try {
-      const { report, views } = await exampleReport();
+  it('answers a failure as the failure of that report, and goes on with the next', () =>
+    withThread(async (thread, { report, views }) => {
       const broken = thread.render(report, { ...views, facts: null as never }, ['docx', 'xlsx']);
       await Promise.all([expect(broken.get('docx')).rejects.toThrow(/null/), expect(broken.get('xlsx')).rejects.toThrow(/null/)]);
-      const files = thread.render(report, views, ['xlsx']);
-      const xlsx = await files.get('xlsx')!;
-      expect(Buffer.from(xlsx).equals(readFileSync(builtExample(id).written.find((p) => p.endsWith('.xlsx'))!))).toBe(true);
-    } finally {
-      await thread.close();
-    }
-  }, 60_000);
+      const xlsx = await thread.render(report, views, ['xlsx']).get('xlsx')!;
+      expect(Buffer.from(xlsx).equals(inThread('xlsx'))).toBe(true);
+    }), 60_000);
 
-  it('fails the files still being made when it is ended, and starts anew for the next', async () => {
-    const { OfficeThread } = await compiled();
-    const thread = new OfficeThread();
-    try {
-      const { report, views } = await exampleReport();
+  it('fails the files still being made when it is ended, and starts anew for the next', () =>
+    withThread(async (thread, { report, views }) => {
       const pending = thread.render(report, views, ['docx']).get('docx')!;
       const failed = expect(pending).rejects.toThrow('Tråden som skapar Word- och Excel-filerna avbröts: bygget avslutades.');
       await thread.close();
       await failed;
       const again = await thread.render(report, views, ['docx']).get('docx')!;
-      expect(Buffer.from(again).equals(readFileSync(builtExample(id).written.find((p) => p.endsWith('.docx'))!))).toBe(true);
-    } finally {
-      await thread.close();
-    }
-  }, 60_000);
+      expect(Buffer.from(again).equals(inThread('docx'))).toBe(true);
+    }), 60_000);
 });

@@ -32,6 +32,11 @@ import type { ReportView } from '../views/blocks.ts';
 
 export type OfficeFormat = 'docx' | 'xlsx';
 
+/** Whether a format is made by this thread's renderers. */
+export function isOfficeFormat(format: string): format is OfficeFormat {
+  return format === 'docx' || format === 'xlsx';
+}
+
 /** What the build's thread sends: one report, to be made into these formats. */
 export interface OfficeRequest {
   id: number;
